@@ -1,0 +1,705 @@
+"""Cues, speaker mentions and content spans: what each frame of an article reports, and who says it.
+
+Attribution follows ordered sieves (after Muzny et al. 2017, "A Two-stage Sieve Approach for
+Quote Attribution"): the cue-bound sieves run on each frame first, then frames left without a
+cue are handed to the continuation sieves, and last ``speakers`` resolves every mention to an
+entity. ``SIEVES`` lists them all, in order, with their confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .detect import MASK_CLOSE, MASK_OPEN, Frame, QuoteMarks, masked
+from .lexicon import (
+    AUXILIARIES,
+    CUE_ADVERBIAL_HEADS,
+    DETERMINERS,
+    EVALUATIVE_FORMS,
+    GENERIC_SPEAKERS,
+    HONORIFICS,
+    NOT_NAMES,
+    NOUNLIKE_FORMS,
+    ORG_HEADS,
+    PARTICIPLE_CUES,
+    PRONOUNS,
+    ROLE_HEADS,
+    SPEECH_FORMS,
+    TELL_VERBS,
+    TITLE_WORDS,
+)
+from .tokens import Tok, tokenize
+
+# The attribution policy at a glance: sieve name -> confidence, in the order they are tried.
+SIEVES: dict[str, float] = {
+    "cue_subject": 0.9,       # X said (that) …  /  “…,” X said
+    "cue_inverted": 0.9,      # “…,” said X
+    "according_to": 0.85,     # according to X, …  /  …, according to X
+    "conjoined_cue": 0.85,    # X acknowledged that …, but insisted that …
+    "participle_cue": 0.8,    # X said …, adding that …
+    "dash_byline": 0.75,      # “…” — X
+    "colon_lead_in": 0.8,     # X said: ¶ “…”
+    "same_paragraph": 0.8,    # “A,” X said. “B.”
+    "multi_paragraph": 0.8,   # “A … ¶ “B …”  (the first paragraph's quote never closed)
+    "previous_paragraph": 0.6,  # ¶ “…” right after a paragraph that quotes X
+    "unattributed": 0.2,      # a quoted paragraph with no speaker in reach
+}
+
+_NAME_CONNECTORS = frozenset({"of", "for", "and", "de", "al", "el", "bin", "ibn", "van", "von",
+                              "der", "la", "le", "du", "da", "di", "&", "on"})
+_CLAUSE_OPENERS = frozenset({"and", "but", "while", "whereas", "although", "though", "as",
+                             "because", "so", "yet", "or", "then", ";"})
+_OBJECT_WORDS = frozenset({"me", "him", "her", "us", "them", "you", "reporters", "journalists",
+                           "lawmakers", "supporters", "voters", "listeners", "viewers", "the",
+                           "a", "an", "crowd", "audience", "congress", "committee", "senators",
+                           "members", "students", "residents", "parliament", "delegates",
+                           "press", "media", "his", "their", "its", "our", "my"})
+_WH = frozenset({"whether", "if", "why", "what", "how", "when", "where", "who"})
+_PASSIVE = frozenset({"was", "were", "is", "are", "be", "been", "being", "get", "got", "gets"})
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                   "yesterday", "today", "tonight", "recently", "earlier", "later", "again",
+                   "also", "repeatedly", "publicly", "privately", "previously", "once", "then",
+                   "now", "last", "this", "week", "month", "year", "morning", "evening",
+                   "afternoon", "night"})
+_SENT_END = re.compile(r"[\s,;:—–\-]+$")
+_MAX_NP = 12
+
+
+@dataclass(frozen=True)
+class Mention:
+    """The words a cue attaches to: a name, a pronoun, an organisation or a common noun."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # 'name' | 'pronoun' | 'generic' | 'org'
+    role: str | None = None  # appositive or pre-name role, as written
+    alias: str | None = None  # a parenthesised acronym right after the name ("CENTCOM")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A quote found in a frame, before speaker resolution."""
+
+    start: int
+    end: int
+    kind: str
+    frame: Frame
+    cue: str | None
+    cue_start: int | None
+    mention: Mention | None
+    sieve: str
+    confidence: float
+
+
+@dataclass
+class _Cue:
+    i: int  # index of the cue's first token
+    j: int  # index one past its last token
+    word: str
+    form: str  # 'verb' | 'participle' | 'according' | 'evaluative'
+    mention: Mention | None = None
+    sieve: str = "cue_subject"
+    left_bound: int = 0  # token index where this cue's own clause material starts
+    right_start: int = 0  # token index where content after the cue starts
+
+
+# --- cue finding --------------------------------------------------------------------------------
+
+def _match_cue(toks: list[Tok], i: int) -> tuple[int, str, str] | None:
+    """The cue starting at token ``i``: (end index, cue text, form), or None."""
+    t = toks[i]
+    if t.low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
+        return i + 2, "according to", "according"
+    for n in (4, 3, 2):
+        if i + n <= len(toks):
+            phrase = " ".join(x.low for x in toks[i:i + n])
+            if phrase in SPEECH_FORMS:
+                return i + n, " ".join(x.text for x in toks[i:i + n]), "verb"
+    if t.low in SPEECH_FORMS:
+        form = "participle" if t.low in PARTICIPLE_CUES else "verb"
+        return i + 1, t.text, form
+    if t.low in EVALUATIVE_FORMS:
+        return i + 1, t.text, "evaluative"
+    return None
+
+
+def _followed_by_speech(toks: list[Tok], j: int, wh: bool = False) -> bool:
+    """Whether the words after a cue hold 'that', a colon or a quote mark soon enough."""
+    for k in range(j, min(len(toks), j + 10)):
+        low = toks[k].low
+        if low in ("that", ":", MASK_OPEN) or (wh and low in _WH):
+            return True
+        if low in (".", ";") or low in SPEECH_FORMS:
+            return False
+    return False
+
+
+def find_cues(toks: list[Tok]) -> list[_Cue]:
+    """Every cue in a frame's narrative tokens, filtered for the senses that are not speech.
+
+    Notes:
+        Drops passives ("was told", "is said to"), "so-called", "that said", adjectival uses
+        ("a stated focus"); nounlike forms ("reports", "claims") count only with "that", a colon
+        or a quote after them; evaluative verbs ("called", "described") only with a quote.
+    """
+    cues: list[_Cue] = []
+    i = 0
+    while i < len(toks):
+        m = _match_cue(toks, i)
+        if not m:
+            i += 1
+            continue
+        j, word, form = m
+        prev = toks[i - 1].low if i else ""
+        if toks[i].is_cap and i and toks[i - 1].is_word:
+            i += 1
+            continue  # "United States military": a capitalised word mid-sentence is a name
+        nxt = toks[j].low if j < len(toks) else ""
+        low = toks[i].low
+        ok = True
+        if form == "according":
+            ok = True
+        elif prev in DETERMINERS or prev in ("so", "-", "so-") or toks[i].text.startswith("so-"):
+            ok = False  # "the said", "a stated focus", "so-called"
+        elif prev in _PASSIVE and low.endswith(("ed", "old", "aid", "ten")):
+            ok = False  # "was told", "is said to"; "has been asked"
+        elif low == "said" and prev == "that" and nxt == ",":
+            ok = False  # "That said, …"
+        elif low in ("say", "said", "says") and nxt == "to" and prev in _PASSIVE:
+            ok = False
+        elif prev == "to" and low == SPEECH_FORMS.get(low) and form == "verb":
+            ok = _followed_by_speech(toks, j)
+        elif form == "evaluative":
+            ok = _followed_by_quote(toks, j)
+        elif low in NOUNLIKE_FORMS:
+            ok = _followed_by_speech(toks, j, wh=low.startswith("ask"))
+        elif low.endswith("ing") and prev not in (",", "and", "—", "–", "by", "after", "before",
+                                                     "while", "in", "without", "when"):
+            # "saying" as a noun or gerund subject ("the saying goes"), or "keep saying"
+            ok = prev in ("was", "were", "is", "are", "been", "kept", "keeps", "keep") and _followed_by_speech(toks, j)
+            form = "verb"
+        if ok and form == "verb" and low.endswith("ing") and prev in (",", "and", "—", "–"):
+            form = "participle"
+        if ok:
+            cues.append(_Cue(i, j, word, form))
+        i = j
+    return cues
+
+
+def _followed_by_quote(toks: list[Tok], j: int) -> bool:
+    for k in range(j, min(len(toks), j + 8)):
+        if toks[k].low == MASK_OPEN:
+            return True
+        if toks[k].low in (".", ";", MASK_CLOSE):
+            return False
+    return False
+
+
+# --- speaker noun phrases ----------------------------------------------------------------------
+
+def _np_word(t: Tok) -> str | None:
+    """How a token can take part in a speaker noun phrase: 'cap', 'role', 'conn', or None."""
+    low = t.low
+    if not t.is_word:
+        return None
+    if not t.is_cap and (low in SPEECH_FORMS or low in EVALUATIVE_FORMS or low == "according"):
+        return None
+    if t.is_cap:
+        if low in NOT_NAMES and low not in DETERMINERS:
+            return None
+        return "cap"
+    if low in HONORIFICS or low in ROLE_HEADS or low in GENERIC_SPEAKERS or low in ORG_HEADS or low in TITLE_WORDS:
+        return "role"
+    if low in _NAME_CONNECTORS:
+        return "conn"
+    return None
+
+
+def _parenthetical_before(toks: list[Tok], k: int, lo: int) -> int | None:
+    """Index of the '(' matching the ')' at ``k`` (within 8 tokens), or None."""
+    for m in range(k - 1, max(lo, k - 9) - 1, -1):
+        if toks[m].text == "(":
+            return m
+    return None
+
+
+def scan_left(toks: list[Tok], cue_i: int, lo: int) -> tuple[Mention | None, int]:
+    """The subject noun phrase before a cue: (mention, index where its clause material starts).
+
+    Notes:
+        Skips auxiliaries and adverbs ("has also said"), a party tag or acronym in parentheses,
+        and an appositive between commas ("Lambert, commander of …, said"), then takes the
+        longest run of name, title, role and organisation words, with a determiner in front.
+    """
+    k = cue_i - 1
+    while k >= lo and (toks[k].low in AUXILIARIES and toks[k].low not in ("that", "and", "but", "to", "on", "in", "who", "which")):
+        k -= 1
+    if k < lo:
+        return None, cue_i
+    if toks[k].low in ("who", "which") and k - 1 >= lo and toks[k - 1].text == ",":
+        k -= 2  # "Cooper, who said …"
+    if k < lo:
+        return None, cue_i
+    t = toks[k]
+    if t.low in PRONOUNS and (t.low != "it" or True):
+        return Mention(t.start, t.end, t.text, "pronoun"), k
+    role = None
+    alias = None
+    end_k = k
+    if t.text == ")":
+        p = _parenthetical_before(toks, k, lo)
+        if p is None:
+            return None, cue_i
+        inner = toks[p + 1:k]
+        if len(inner) == 1 and inner[0].text.isupper() and len(inner[0].text) >= 2:
+            alias = inner[0].text
+        k = p - 1
+        end_k = k
+    elif t.text == ",":
+        # appositive: find the comma that opens it
+        open_k = None
+        for m in range(k - 1, max(lo, k - 30) - 1, -1):
+            if toks[m].text == ",":
+                open_k = m
+                break
+            if toks[m].low in (MASK_OPEN, MASK_CLOSE) or toks[m].low in SPEECH_FORMS:
+                break
+        if open_k is None:
+            return None, cue_i
+        appos = toks[open_k + 1:k]
+        if not appos:
+            return None, cue_i
+        k = open_k - 1
+        if k >= lo and toks[k].text == ")":
+            p = _parenthetical_before(toks, k, lo)
+            if p is not None:
+                k = p - 1
+        if appos and not all(a.text.isdigit() for a in appos):
+            role = _role_text(appos)
+        end_k = k
+    if end_k < lo:
+        return None, cue_i
+    start_k = _np_start(toks, end_k, lo)
+    if start_k is None:
+        return None, cue_i
+    np = toks[start_k:end_k + 1]
+    return _make_mention(np, role, alias, toks, end_k), start_k
+
+
+def _np_start(toks: list[Tok], end_k: int, lo: int) -> int | None:
+    """Walk left from ``end_k`` over a noun phrase; its first index, or None if there is none."""
+    head = toks[end_k]
+    kind = _np_word(head)
+    if kind is None:
+        # a lower-case common-noun speaker with modifiers ("two senior officials")
+        return None
+    if head.low in DETERMINERS:
+        return None
+    k = end_k
+    lower_mods = 0
+    while k - 1 >= lo and end_k - k < _MAX_NP:
+        t = toks[k - 1]
+        if t.low in DETERMINERS and t.low not in ("one",):
+            k -= 1
+            break
+        w = _np_word(t)
+        if w is None:
+            # lower-case modifiers of a common-noun head: "senior administration officials"
+            if (not t.is_cap and t.is_word and lower_mods < 3 and not t.low.endswith("ly")
+                    and t.low not in AUXILIARIES and t.low not in _NAME_CONNECTORS
+                    and t.low not in NOT_NAMES and not toks[end_k].is_cap and len(t.low) <= 14
+                    and not t.low.endswith(("ed", "ing"))):
+                lower_mods += 1
+                k -= 1
+                continue
+            if t.text in ("’s", "'s") or (t.text in ("-",)):
+                k -= 1
+                continue
+            break
+        k -= 1
+    while k < end_k and toks[k].low in _NAME_CONNECTORS:
+        k += 1
+    return k
+
+
+def _role_text(toks: list[Tok]) -> str | None:
+    """An appositive's words as a role, if they read as one (not an age, not a clause)."""
+    if not toks or len(toks) > 25:
+        return None
+    first = toks[0]
+    if first.text.isdigit():
+        return None
+    if any(t.low in SPEECH_FORMS for t in toks):
+        return None
+    if not any(t.low in ROLE_HEADS or t.low in HONORIFICS for t in toks[:5]):
+        return None
+    if first.low in ("who", "which", "where", "when", "whose", "speaking", "in", "at", "on",
+                     "during", "after", "before", "while", "though", "although", "however",
+                     "meanwhile", "also", "too", "for", "with", "according"):
+        return None
+    return None if not toks else _span_text(toks)
+
+
+def _span_text(toks: list[Tok]) -> str:
+    return " ".join(t.text for t in toks).replace(" ’s", "’s").replace(" 's", "'s").replace(" ,", ",").replace("( ", "(").replace(" )", ")")
+
+
+def _make_mention(np: list[Tok], role: str | None, alias: str | None, toks: list[Tok], end_k: int) -> Mention | None:
+    if not np:
+        return None
+    head = np[-1]
+    text = _span_text(np)
+    start, end = np[0].start, np[-1].end
+    if alias is not None:
+        # "The US Central Command (CENTCOM)": the mention runs through the parenthesis
+        end = toks[end_k + 1].end if end_k + 1 < len(toks) else end
+        for t in toks[end_k + 1:end_k + 5]:
+            end = t.end
+            if t.text == ")":
+                break
+    words = [t for t in np if t.is_word]
+    caps = [t for t in words if t.is_cap and t.low not in DETERMINERS]
+    if head.low in ORG_HEADS or (len(head.text) >= 2 and head.text.isupper() and head.text.isalpha() and len(caps) == 1 and len(words) == 1):
+        kind = "org"
+    elif caps and head.is_cap:
+        kind = "name"
+    elif head.low in GENERIC_SPEAKERS or head.low in ROLE_HEADS or head.low in TITLE_WORDS:
+        kind = "generic"
+    else:
+        return None
+    return Mention(start, end, text, kind, role, alias)
+
+
+def scan_right(toks: list[Tok], j: int, hi: int) -> tuple[Mention | None, int]:
+    """The speaker noun phrase right after a cue ("…,” said Rep. G.K. Butterfield (D-N.C.), head of …).
+
+    Returns the mention and the index one past everything that belongs to it (the
+    parenthetical and the appositive included).
+    """
+    k = j
+    while k < hi and toks[k].low in AUXILIARIES and toks[k].low not in ("the", "a", "an", "that", "to", "on", "in", "and", "but", "who", "which"):
+        k += 1
+    if k >= hi:
+        return None, j
+    t = toks[k]
+    if t.low in PRONOUNS and t.low not in ("it", "you"):
+        return Mention(t.start, t.end, t.text, "pronoun"), k + 1
+    s = k
+    if t.low in DETERMINERS:
+        k += 1
+    while k < hi and k - s < _MAX_NP:
+        w = _np_word(toks[k])
+        if w is None and toks[k].text not in ("’s", "'s"):
+            # lower-case modifiers before a common-noun head: "said a senior official"
+            if not toks[k].is_cap and toks[k].is_word and toks[k].low not in AUXILIARIES and k + 1 < hi and _np_word(toks[k + 1]) == "role":
+                k += 1
+                continue
+            break
+        k += 1
+    e = k
+    while e > s and (toks[e - 1].low in _NAME_CONNECTORS or toks[e - 1].low in DETERMINERS):
+        e -= 1
+    if e <= s:
+        return None, j
+    np = toks[s:e]
+    after = e
+    alias = None
+    if after < hi and toks[after].text == "(":
+        for m in range(after + 1, min(hi, after + 9)):
+            if toks[m].text == ")":
+                inner = toks[after + 1:m]
+                if len(inner) == 1 and inner[0].text.isupper() and len(inner[0].text) >= 2:
+                    alias = inner[0].text
+                after = m + 1
+                break
+    role = None
+    if after < hi and toks[after].text == ",":
+        stop = after + 1
+        while stop < hi and toks[stop].text not in (",", ".", ";", ":", MASK_OPEN) and toks[stop].low not in PARTICIPLE_CUES:
+            stop += 1
+        role = _role_text(toks[after + 1:stop])
+        if role is not None:
+            after = stop
+    mention = _make_mention(np, role, alias, toks, e - 1)
+    if mention is None:
+        return None, j
+    return mention, after
+
+
+# --- content spans ------------------------------------------------------------------------------
+
+def _content_start_after_cue(toks: list[Tok], j: int, hi: int, lemma: str | None) -> int:
+    """Where reported content starts after a cue at ``toks[j-1]``: past adverbials, an indirect
+    object ("told Reuters"), 'that', a colon or a comma."""
+    k = j
+    # look for "that" past adverbials: "said in a statement that", "told Reuters on … that"
+    in_pp = False
+    for m in range(j, min(hi, j + 16)):
+        t = toks[m]
+        if t.low == "that":
+            if m > j and toks[m - 1].text == ",":
+                break
+            return m + 1
+        if t.low in (MASK_OPEN, MASK_CLOSE, ".", ";", ":"):
+            break
+        if t.text == ",":
+            if in_pp or (m + 1 < hi and (toks[m + 1].is_cap or toks[m + 1].text[:1].isdigit() or toks[m + 1].low == "that")):
+                continue
+            break
+        if t.text[:1].isdigit():
+            continue
+        if t.low in CUE_ADVERBIAL_HEADS:
+            in_pp = True
+            continue
+        if in_pp or t.is_cap or t.low in _DAYS or t.low in _OBJECT_WORDS or t.low in DETERMINERS or t.text in ("’s", "'s"):
+            continue
+        break
+    # an indirect object of tell-like verbs: "told reporters", "told the New Arab"
+    if lemma in TELL_VERBS and k < hi:
+        m = k
+        if toks[m].low in DETERMINERS and m + 1 < hi:
+            m += 1
+        n = m
+        while n < hi and (toks[n].is_cap or toks[n].text in ("’s", "'s")) and toks[n].low not in ("i",):
+            n += 1
+        if n == m and m < hi and toks[m].low in _OBJECT_WORDS:
+            n = m + 1
+        if n > m:
+            k = n
+    # adverbial days: "said Friday the …"
+    while k < hi and toks[k].low in _DAYS and toks[k].low not in ("this", "now", "then", "also"):
+        k += 1
+    while k < hi and toks[k].text in (",", ":", "—", "—", "-"):
+        k += 1
+    if k < hi and toks[k].low in ("of", "about") and lemma in ("warn", "caution", "complain", "boast", "speak"):
+        k += 1
+    if k < hi and toks[k].low == "that":
+        k += 1
+    return k
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """Trim spaces and joining punctuation from both ends of ``text[a:b]``; a final period
+    goes too unless a quote mark closes after it."""
+    while a < b and (text[a].isspace() or text[a] in ",;:—–-"):
+        a += 1
+    while b > a:
+        c = text[b - 1]
+        if c.isspace() or c in ",;:—–-(":
+            b -= 1
+        elif c == "." and not (b - 2 >= a and text[b - 2] == "."):
+            b -= 1
+        else:
+            break
+    return a, b
+
+
+def _classify(text: str, a: int, b: int, quotes: tuple[QuoteMarks, ...]) -> tuple[int, int, str] | None:
+    """Content span and kind: direct when the span is one quoted passage, mixed when it holds
+    quoted words among others, else indirect."""
+    a, b = _trim(text, a, b)
+    if b - a < 2:
+        return None
+    inside = [q for q in quotes if q.start >= a and q.end <= b + 1 and q.start < b]
+    for q in inside:
+        rest = text[a:q.start] + text[q.end:b]
+        if not re.search(r"\w", rest):
+            s, e = q.inner_start, q.inner_end
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            return (s, e, "direct") if e - s >= 2 else None
+    # a quote that opens inside the span and closes after it (cut by our end): still mixed
+    quoted_words = sum(len(re.findall(r"\w+", text[q.inner_start:q.inner_end])) for q in quotes if q.start >= a and q.start < b)
+    if quoted_words >= 2:
+        e = b
+        for q in quotes:
+            if q.start >= a and q.start < b and q.end > b:
+                e = q.end
+        return a, e, "mixed"
+    if not re.search(r"[A-Za-z]{2}", text[a:b]):
+        return None
+    return a, b, "indirect"
+
+
+def _frame_subject(toks: list[Tok], lo: int, hi: int) -> Mention | None:
+    """The first noun phrase of a clause, for participle cues with no speaker of their own."""
+    k = lo
+    while k < hi and (toks[k].low in _CLAUSE_OPENERS or toks[k].low in ("but", "and", "meanwhile", "however", ",")):
+        k += 1
+    if k < hi and toks[k].low in PRONOUNS:
+        t = toks[k]
+        return Mention(t.start, t.end, t.text, "pronoun")
+    e = k
+    while e < hi and _np_word(toks[e]) is not None:
+        e += 1
+    if e == k:
+        return None
+    return _make_mention(toks[k:e] if toks[k].low not in DETERMINERS or e - k > 1 else [], None, None, toks, e - 1)
+
+
+def analyse_frame(text: str, frame: Frame) -> list[Candidate]:
+    """The quotes a frame holds, each with its cue and speaker mention (unresolved).
+
+    Notes:
+        Works on the frame with quoted passages blanked, so only narrative words can be cues
+        or speakers. For each cue: the speaker is the subject on its left, else the noun phrase
+        after it (inversion); the content is what follows the cue (past objects, adverbials and
+        'that') up to the next cue's clause, or, when nothing follows, what precedes it.
+    """
+    from .detect import Span  # noqa: F401  (Span is re-exported for type readers)
+
+    mtext = masked(text, _as_span(frame), frame.quotes)
+    toks = tokenize(mtext, 0, len(mtext), frame.start)
+    cues = find_cues(toks)
+    out: list[Candidate] = []
+    if not cues:
+        return out
+    n = len(toks)
+    prev_speaker: Mention | None = None
+    # 1. speakers and clause bounds
+    for ci, cue in enumerate(cues):
+        lo = cues[ci - 1].j if ci else 0
+        if cue.form == "according":
+            m, after = scan_right(toks, cue.j, n)
+            cue.mention, cue.sieve = m, "according_to"
+            cue.left_bound = cue.i
+            cue.right_start = after
+            if cue.i > 0 and toks[cue.i - 1].text == ",":
+                cue.left_bound = cue.i - 1
+            continue
+        if cue.form == "participle":
+            cue.mention = prev_speaker or _frame_subject(toks, 0, cue.i)
+            cue.sieve = "participle_cue"
+            cue.left_bound = cue.i - 1 if cue.i and toks[cue.i - 1].low in (",", "and", "—", "–") else cue.i
+            cue.right_start = _content_start_after_cue(toks, cue.j, n, SPEECH_FORMS.get(cue.word.lower()))
+            prev_speaker = cue.mention or prev_speaker
+            continue
+        m, start_k = scan_left(toks, cue.i, lo)
+        if m is not None:
+            cue.mention, cue.sieve = m, "cue_subject"
+            cue.left_bound = start_k
+            cue.right_start = _content_start_after_cue(toks, cue.j, n, SPEECH_FORMS.get(cue.word.lower()))
+        else:
+            before = toks[cue.i - 1].low if cue.i > 0 else ""
+            if ci and before in ("and", "but", ",", "then", "also", "later") and prev_speaker is not None:
+                cue.mention, cue.sieve = prev_speaker, "conjoined_cue"
+                cue.left_bound = cue.i - 1
+                while cue.left_bound > lo and toks[cue.left_bound - 1].low in (",", "and", "but"):
+                    cue.left_bound -= 1
+                cue.right_start = _content_start_after_cue(toks, cue.j, n, SPEECH_FORMS.get(cue.word.lower()))
+            else:
+                m, after = scan_right(toks, cue.j, n)
+                cue.mention, cue.sieve = m, "cue_inverted"
+                cue.left_bound = cue.i
+                cue.right_start = after
+                if m is None:
+                    cue.right_start = _content_start_after_cue(toks, cue.j, n, SPEECH_FORMS.get(cue.word.lower()))
+        if cue.mention is not None:
+            prev_speaker = cue.mention
+    # 2. contents
+    for ci, cue in enumerate(cues):
+        if cue.mention is None:
+            continue
+        nxt_bound = cues[ci + 1].left_bound if ci + 1 < len(cues) else n
+        prev_end = _prev_content_end(cues, ci)
+        r_a = toks[cue.right_start].start if cue.right_start < n else frame.end
+        r_b = toks[nxt_bound - 1].end if nxt_bound - 1 >= 0 and nxt_bound <= n and nxt_bound > cue.right_start else r_a
+        if nxt_bound >= n:
+            r_b = frame.end
+        right = _classify(text, r_a, r_b, frame.quotes) if r_b > r_a else None
+        l_a = toks[prev_end].start if prev_end < n else frame.start
+        if prev_end == 0:
+            l_a = frame.start
+        l_b = toks[cue.left_bound].start if cue.left_bound < n else frame.end
+        left = _classify(text, l_a, l_b, frame.quotes) if l_b > l_a and cue.form != "participle" else None
+        conf = SIEVES[cue.sieve]
+        cue_tok = toks[cue.i]
+        if cue.form == "according" and right is not None and cue.i <= 1:
+            _emit(out, right, frame, cue, cue_tok, conf)
+            continue
+        if cue.form == "according":
+            if left is not None:
+                _emit(out, left, frame, cue, cue_tok, conf)
+            continue
+        if right is not None and cue.form != "evaluative_left":
+            if left is not None and left[2] == "direct" and _ends_with_comma_quote(text, l_b, frame):
+                _emit(out, left, frame, cue, cue_tok, conf)
+            _emit(out, right, frame, cue, cue_tok, conf)
+        elif left is not None:
+            _emit(out, left, frame, cue, cue_tok, conf)
+    return out
+
+
+def _ends_with_comma_quote(text: str, l_b: int, frame: Frame) -> bool:
+    """Whether a direct quote closes just before the speaker ("“A,” he said, “B.”")."""
+    seg = text[frame.start:l_b].rstrip()
+    return seg.endswith(("”", '"', "''", "»"))
+
+
+def _prev_content_end(cues: list[_Cue], ci: int) -> int:
+    """Token index where the previous cue's material ends (where this cue's left content may start)."""
+    if ci == 0:
+        return 0
+    prev = cues[ci - 1]
+    return max(prev.j, prev.right_start) if prev.form == "according" else prev.j if prev.right_start <= prev.j else prev.right_start
+
+
+def _emit(out: list[Candidate], content: tuple[int, int, str], frame: Frame, cue: _Cue, cue_tok: Tok, conf: float) -> None:
+    a, b, kind = content
+    for c in out:
+        if a < c.end and b > c.start:
+            return  # the same words already reported by an earlier cue
+    out.append(Candidate(a, b, kind, frame, cue.word, cue_tok.start, cue.mention, cue.sieve, conf))
+
+
+def _as_span(frame: Frame):
+    from .models import Span
+
+    return Span(frame.start, frame.end)
+
+
+# --- frames without a cue --------------------------------------------------------------------
+
+def quote_only(text: str, frame: Frame) -> tuple[QuoteMarks, Mention | None] | None:
+    """If a frame is one quoted passage (perhaps signed "— Name"), that passage and the signer.
+
+    Scare quotes inside a sentence never qualify: the words outside the marks must be empty.
+    """
+    if not frame.quotes:
+        return None
+    q = frame.quotes[0]
+    if len(frame.quotes) > 1:
+        return None
+    before = text[frame.start:q.start]
+    after = text[q.end:frame.end]
+    if re.search(r"\w", before):
+        return None
+    if not re.search(r"\w", after):
+        words = len(re.findall(r"\w+", text[q.inner_start:q.inner_end]))
+        return (q, None) if words >= 3 else None
+    m = re.match(r"\s*[―—–-]+\s*(.+?)\s*$", after)
+    if m:
+        toks = tokenize(text, q.end + m.start(1), q.end + m.end(1))
+        if toks and toks[0].is_cap and len(toks) <= 8:
+            e = len(toks)
+            for i, t in enumerate(toks):
+                if t.text == ",":
+                    e = i
+                    break
+            men = _make_mention(toks[:e], _role_text(toks[e + 1:]) if e < len(toks) else None, None, toks, e - 1)
+            return q, men
+    return None
+
+
+def lead_in_colon(text: str, frame: Frame) -> bool:
+    """Whether a frame ends with a colon (a lead-in to a quote in the next paragraph)."""
+    return text[frame.start:frame.end].rstrip().endswith(":")
+
+
+def with_mention(c: Candidate, mention: Mention | None, sieve: str) -> Candidate:
+    """A copy of ``c`` attributed to ``mention`` by ``sieve``."""
+    return replace(c, mention=mention, sieve=sieve, confidence=SIEVES[sieve])

@@ -1,0 +1,150 @@
+"""Quote marks and frames: where quoted words are, and the sentence groups that hold them.
+
+Quote marks bound a quote, not sentence ends: a quoted passage of three sentences is one quote,
+and the sentences it spans are merged into one *frame*, the unit attribution reads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import CLOSE_MARKS, OPEN_MARKS, STRAIGHT_MARKS
+from .models import Span
+from .split import is_heading, paragraphs, sentences
+
+# "''" before '"' so doubled apostrophes are read as one mark; single curly marks are not
+# outer quotes (they double as apostrophes) and are left inside.
+_MARK = re.compile(r"''|``|[\u201c\u201d\u201e\u00ab\u00bb\"]")
+MASK_OPEN, MASK_CLOSE = "\u201c", "\u201d"
+
+
+@dataclass(frozen=True)
+class QuoteMarks:
+    """A quoted passage inside one paragraph.
+
+    Attributes:
+        start: Offset of the opening mark.
+        end: Offset one past the closing mark (or the paragraph end, if it never closes).
+        inner_start: Offset of the first quoted character.
+        inner_end: Offset one past the last quoted character.
+        closed: Whether a closing mark was found in the paragraph.
+    """
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    closed: bool
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Consecutive sentences of one paragraph that quote marks tie together.
+
+    Attributes:
+        start: Offset of the frame's first character.
+        end: Offset one past its last.
+        paragraph: Index of the paragraph it belongs to.
+        quotes: Quoted passages inside the frame, in order.
+    """
+
+    start: int
+    end: int
+    paragraph: int
+    quotes: tuple[QuoteMarks, ...]
+
+
+def _is_opener(text: str, i: int, mark: str, lo: int, hi: int) -> bool | None:
+    """For a straight mark at ``i``: True if it opens, False if it closes, None if unclear."""
+    before = text[i - 1] if i > lo else " "
+    after = text[i + len(mark)] if i + len(mark) < hi else " "
+    if (before.isspace() or before in "([{—–-/") and not after.isspace():
+        return True
+    if not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-"):
+        return False
+    return None
+
+
+def find_marks(text: str, para: Span) -> list[QuoteMarks]:
+    """Pair the quote marks of one paragraph.
+
+    Notes:
+        Curly marks pair by direction; straight marks by context (space before and a word
+        after opens) and, where context is unclear, by alternation. A mark left open runs to
+        the paragraph's end: the caller may continue it into the next paragraph.
+    """
+    out: list[QuoteMarks] = []
+    open_at: int | None = None
+    open_len = 0
+    for m in _MARK.finditer(text, para.start, para.end):
+        mark, i = m.group(), m.start()
+        if mark in OPEN_MARKS or mark == "``":
+            is_open: bool | None = True
+        elif mark in CLOSE_MARKS:
+            is_open = False
+        else:
+            is_open = _is_opener(text, i, mark, para.start, para.end)
+            if is_open is None:
+                is_open = open_at is None
+        if is_open:
+            if open_at is None:
+                open_at, open_len = i, len(mark)
+            # a second opener inside an open quote: a nested or stray mark; keep the outer one
+        elif open_at is not None:
+            out.append(QuoteMarks(open_at, i + len(mark), open_at + open_len, i, True))
+            open_at = None
+        # a closer with nothing open: stray (or closes a quote from an earlier paragraph)
+    if open_at is not None:
+        out.append(QuoteMarks(open_at, para.end, open_at + open_len, para.end, False))
+    return out
+
+
+def masked(text: str, span: Span, quotes: tuple[QuoteMarks, ...] | list[QuoteMarks]) -> str:
+    """The text of ``span`` with every quoted passage blanked, marks kept as “ and ”.
+
+    Offsets are preserved, so a match at ``i`` in the result is at ``span.start + i`` in
+    ``text``; cue and speaker rules then never match words inside a quote.
+    """
+    chars = list(text[span.start:span.end])
+    for q in quotes:
+        a, b = max(q.start, span.start) - span.start, min(q.end, span.end) - span.start
+        for k in range(a, b):
+            chars[k] = " "
+        if q.start >= span.start:
+            chars[q.start - span.start] = MASK_OPEN
+        if q.closed and q.end <= span.end:
+            chars[q.end - 1 - span.start] = MASK_CLOSE
+    return "".join(chars)
+
+
+def frames(text: str) -> list[Frame]:
+    """Split an article into frames: paragraphs, then sentences, merged across quote marks.
+
+    Headings and bylines (short lines with no end punctuation) give no frames.
+
+    Notes:
+        Punkt sentences are merged when a quoted passage straddles their boundary, and when
+        the next sentence starts in lower case (‘“Why?” he asked.’ is one frame).
+    """
+    out: list[Frame] = []
+    for pi, para in enumerate(paragraphs(text)):
+        qs = find_marks(text, para)
+        if not qs and is_heading(text, para):
+            continue
+        sents = sentences(text, para) or [para]
+        groups: list[list[int]] = []
+        for s in sents:
+            if groups:
+                g_start, g_end = groups[-1]
+                straddles = any(q.start < g_end and q.end > g_end for q in qs)
+                first = text[s.start:s.start + 1]
+                lower_start = first.islower() or (first in ",;:—–)" )
+                if straddles or lower_start:
+                    groups[-1][1] = s.end
+                    continue
+            groups.append([s.start, s.end])
+        for a, b in groups:
+            inside = tuple(q for q in qs if q.start >= a and q.start < b)
+            out.append(Frame(a, b, pi, inside))
+    return out

@@ -1,0 +1,167 @@
+"""The extraction pipeline: article text in, attributed ``Quote`` records out."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from .attribute import (
+    SIEVES,
+    Candidate,
+    Mention,
+    analyse_frame,
+    find_cues,
+    lead_in_colon,
+    quote_only,
+    scan_left,
+    with_mention,
+)
+from .detect import Frame, frames, masked
+from .models import Article, Quote, Span
+from .speakers import Entity, Registry
+from .tokens import tokenize
+
+log = logging.getLogger(__name__)
+
+
+def extract(text: str, doc: str = "doc") -> list[Quote]:
+    """Find every quote in an article's text and attribute it.
+
+    Args:
+        text: The article text. Offsets of the result index this string.
+        doc: The article's id, copied into each quote.
+
+    Returns:
+        Quotes in text order; for each, ``text[q.start:q.end] == q.text``.
+
+    Notes:
+        Paragraphs → Punkt sentences → frames merged across quote marks; cue-bound sieves per
+        frame, continuation sieves for quote-only frames, then per-article speaker resolution
+        (see ``attribute.SIEVES`` for the order).
+    """
+    fr = frames(text)
+    cands = _attribute_frames(text, fr)
+    reg = Registry()
+    reg.scan(text, fr)
+    out: list[Quote] = []
+    for c in cands:
+        ent = reg.resolve(c.mention)
+        out.append(_record(text, doc, c, ent))
+    return out
+
+
+def extract_article(article: Article) -> list[Quote]:
+    """``extract`` over an ``Article``, with its id as ``doc``."""
+    return extract(article.text, doc=article.id)
+
+
+def extract_file(path: str | Path) -> list[Quote]:
+    """Read one article file (see ``read.read_file``) and extract its quotes."""
+    from .read import read_file
+
+    return extract_article(read_file(path))
+
+
+def _attribute_frames(text: str, fr: list[Frame]) -> list[Candidate]:
+    """Cue-bound sieves on each frame, then the continuation sieves on quote-only frames."""
+    out: list[Candidate] = []
+    last_in_para: dict[int, Candidate] = {}
+    prev_frame: Frame | None = None
+    prev_para_last: Candidate | None = None  # last attributed quote of the previous paragraph
+    unclosed_para: int | None = None  # paragraph whose last quote never closed
+    lead_in: Mention | None = None
+    cur_para = -1
+    for f in fr:
+        if f.paragraph != cur_para:
+            if cur_para in last_in_para:
+                prev_para_last = last_in_para[cur_para]
+            elif cur_para >= 0 and f.paragraph - cur_para >= 1 and not _has_quote_in_para(fr, cur_para):
+                # a paragraph of plain narrative between breaks the chain
+                prev_para_last = None
+            cur_para = f.paragraph
+        found = analyse_frame(text, f)
+        if found:
+            out.extend(found)
+            attributed = [c for c in found if c.mention is not None]
+            if attributed:
+                last_in_para[f.paragraph] = attributed[-1]
+        else:
+            qo = quote_only(text, f)
+            if qo is not None:
+                q, signer = qo
+                s, e = q.inner_start, q.inner_end
+                while s < e and text[s].isspace():
+                    s += 1
+                while e > s and text[e - 1].isspace():
+                    e -= 1
+                base = Candidate(s, e, "direct", f, None, None, None, "unattributed", SIEVES["unattributed"])
+                if signer is not None:
+                    c = with_mention(base, signer, "dash_byline")
+                elif f.paragraph in last_in_para:
+                    prev = last_in_para[f.paragraph]
+                    c = with_mention(base, prev.mention, "same_paragraph")
+                elif unclosed_para is not None and unclosed_para == f.paragraph - 1 and prev_para_last is not None:
+                    c = with_mention(base, prev_para_last.mention, "multi_paragraph")
+                elif lead_in is not None and prev_frame is not None and prev_frame.paragraph == f.paragraph - 1:
+                    c = with_mention(base, lead_in, "colon_lead_in")
+                elif prev_para_last is not None and prev_para_last.frame.paragraph == f.paragraph - 1:
+                    c = with_mention(base, prev_para_last.mention, "previous_paragraph")
+                else:
+                    c = base
+                out.append(c)
+                if c.mention is not None:
+                    last_in_para[f.paragraph] = c
+        lead_in = _lead_in_mention(text, f) if lead_in_colon(text, f) else None
+        if f.quotes and not f.quotes[-1].closed:
+            unclosed_para = f.paragraph
+        elif f.paragraph != unclosed_para:
+            unclosed_para = None if unclosed_para != f.paragraph - 1 else unclosed_para
+        prev_frame = f
+    return out
+
+
+def _has_quote_in_para(fr: list[Frame], para: int) -> bool:
+    return any(f.quotes for f in fr if f.paragraph == para)
+
+
+def _lead_in_mention(text: str, f: Frame) -> Mention | None:
+    """The speaker of a frame that ends "X said:" and hands its quote to the next paragraph."""
+    mt = masked(text, Span(f.start, f.end), f.quotes)
+    toks = tokenize(mt, 0, len(mt), f.start)
+    cues = find_cues(toks)
+    if not cues:
+        return None
+    m, _ = scan_left(toks, cues[-1].i, 0)
+    return m
+
+
+def _record(text: str, doc: str, c: Candidate, ent: Entity | None) -> Quote:
+    m = c.mention
+    if ent is not None:
+        speaker, stype = ent.name, ent.type
+        role, title = ent.role, ent.title
+    else:
+        speaker, stype, role, title = None, "unknown", None, None
+    conf = c.confidence
+    if m is not None and m.kind == "pronoun" and ent is not None:
+        conf = round(min(conf, 0.75), 2)
+    if m is not None and ent is None:
+        conf = round(conf * 0.5, 2)
+    return Quote(
+        doc=doc,
+        start=c.start,
+        end=c.end,
+        text=text[c.start:c.end],
+        kind=c.kind,
+        speaker=speaker,
+        speaker_type=stype,
+        mention=m.text if m else None,
+        mention_start=m.start if m else None,
+        mention_end=m.end if m else None,
+        role=role,
+        title=title,
+        cue=c.cue,
+        sieve=c.sieve,
+        confidence=conf,
+        sentence=text[c.frame.start:c.frame.end],
+    )

@@ -1,0 +1,310 @@
+"""Speakers: one entity per person or organisation in an article, with title, role and aliases.
+
+"He" → "Cooper" → "Adm. Brad Cooper" become one entity named "Brad Cooper" with the title
+"Adm." and the role the article gives him ("commander of US Central Command").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .attribute import Mention, _np_word, _role_text, _span_text
+from .detect import Frame, masked
+from .lexicon import (
+    DETERMINERS,
+    GENERIC_SPEAKERS,
+    HONORIFICS,
+    NOT_NAMES,
+    ORG_HEADS,
+    ROLE_HEADS,
+    SPEECH_FORMS,
+    TITLE_WORDS,
+)
+from .models import Span
+from .tokens import Tok, tokenize
+
+_ACRONYM_DEF = re.compile(r"((?:[A-Z][\w’'.\-&]*\s+(?:of\s+|for\s+|and\s+|the\s+)*){1,8})\(([A-Z][A-Z&.\-]{1,9})\)")
+
+
+@dataclass
+class Entity:
+    """A speaker being resolved inside one article."""
+
+    name: str
+    type: str  # person | organization | unknown
+    title: str | None = None
+    roles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+    def add_alias(self, alias: str | None) -> None:
+        if alias and alias not in self.aliases:
+            self.aliases.append(alias)
+
+    def add_role(self, role: str | None, front: bool = False) -> None:
+        if role and role not in self.roles:
+            if front:
+                self.roles.insert(0, role)
+            else:
+                self.roles.append(role)
+
+    @property
+    def role(self) -> str | None:
+        return self.roles[0] if self.roles else None
+
+
+@dataclass(frozen=True)
+class ParsedName:
+    """A speaker noun phrase taken apart: "Iraqi Foreign Minister Fuad Hussein" →
+    title None, pre_role "Iraqi Foreign Minister", name "Fuad Hussein"."""
+
+    name: str
+    type: str
+    title: str | None
+    pre_role: str | None
+    of_role: str | None
+
+
+def _is_name_word(t: Tok) -> bool:
+    low = t.low
+    if not t.is_cap or not t.is_word:
+        return False
+    if low in HONORIFICS or low in ROLE_HEADS or low in ORG_HEADS or low in NOT_NAMES:
+        return False
+    if low in TITLE_WORDS and low not in ("us",):
+        return False
+    return True
+
+
+def parse_np(toks: list[Tok]) -> ParsedName | None:
+    """Take a speaker noun phrase apart into name, type, title and roles.
+
+    Notes:
+        The name is the last run of capitalised words that are not titles, roles or
+        organisation heads; what precedes it is title (abbreviated honorifics) and role; an "of"
+        phrase after the name adds to the role. A phrase headed by an organisation word, or a
+        lone acronym, is an organisation and keeps its full name.
+    """
+    toks = [t for t in toks if t.text not in (",",)]
+    while toks and toks[0].low in DETERMINERS:
+        toks = toks[1:]
+    if not toks:
+        return None
+    of_i = next((i for i, t in enumerate(toks) if t.low == "of" and i > 0), None)
+    pre = toks[:of_i] if of_i is not None else toks
+    post = toks[of_i + 1:] if of_i is not None else []
+    # name run: the trailing run of name words in `pre`
+    e = len(pre)
+    s = e
+    while s > 0 and (_is_name_word(pre[s - 1]) or (s < e and pre[s - 1].low in ("de", "al", "bin", "van", "von", "la", "da", "du", "el"))):
+        s -= 1
+    head = toks[-1]
+    full = _span_text(toks)
+    lone_acronym = len(toks) == 1 and head.text.isupper() and len(head.text) >= 2 and head.text.isalpha()
+    org_head = any(t.low in ORG_HEADS for t in pre[-1:]) or (post and any(t.low in ORG_HEADS for t in pre[-1:]))
+    if lone_acronym or (s == e and (head.low in ORG_HEADS or pre[-1].low in ORG_HEADS)) or (org_head and s == e):
+        return ParsedName(full, "organization", None, None, None)
+    if s == e:
+        if of_i is not None and post:
+            # "Secretary of State John Kerry": the name is at the very end
+            return parse_np(post) if any(_is_name_word(t) for t in post) else ParsedName(full, "unknown", None, None, None)
+        return ParsedName(full, "unknown" if head.low in GENERIC_SPEAKERS or not head.is_cap else "person", None, None, None)
+    name_toks = pre[s:e]
+    before = pre[:s]
+    title_toks = []
+    while before and before[0].low in HONORIFICS:
+        title_toks.append(before[0])
+        before = before[1:]
+    # honorifics after a role word are part of the title too ("Rep." after "Democratic")
+    rest = [t for t in before if t.low not in HONORIFICS]
+    title_toks += [t for t in before if t.low in HONORIFICS]
+    pre_role = _span_text(rest) if rest else None
+    title = _span_text(title_toks) if title_toks else None
+    of_role = _span_text(post) if post else None
+    name = _span_text(name_toks)
+    ptype = "person"
+    return ParsedName(name, ptype, title, pre_role, of_role)
+
+
+class Registry:
+    """The entities of one article, with where each was mentioned.
+
+    Notes:
+        Filled in two passes: first every title-and-name phrase of the article's narrative
+        ("Adm. Brad Cooper, commander of US Central Command, thanked …") and every acronym
+        definition ("US Central Command (CENTCOM)"), so a later bare surname or acronym finds
+        its full entity; then each quote's mention, in text order, so pronouns take the most
+        recent fitting speaker.
+    """
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self.mentions: list[tuple[int, Entity]] = []  # (offset, entity), in text order
+        self.acronyms: dict[str, str] = {}
+        self.last_speaker: dict[str, Entity] = {}
+
+    # -- pass 1: the article's names ---------------------------------------------------------
+    def scan(self, text: str, frames: list[Frame]) -> None:
+        """Collect names, titles, appositive roles and acronyms from the article's narrative."""
+        for f in frames:
+            mt = masked(text, Span(f.start, f.end), f.quotes)
+            for m in _ACRONYM_DEF.finditer(mt):
+                full = m.group(1).strip()
+                full = re.sub(r"^(?:The|the)\s+", "", full)
+                self.acronyms[m.group(2)] = full
+            toks = tokenize(mt, 0, len(mt), f.start)
+            i = 0
+            while i < len(toks):
+                if _np_word(toks[i]) is None or not toks[i].is_cap:
+                    i += 1
+                    continue
+                j = i
+                while j < len(toks) and _np_word(toks[j]) is not None and (toks[j].is_cap or toks[j].low in ("of", "de", "al", "bin") or toks[j].low in ROLE_HEADS or toks[j].low in TITLE_WORDS):
+                    j += 1
+                while j > i and toks[j - 1].low in ("of", "and", "for", "de", "al", "bin"):
+                    j -= 1
+                run = toks[i:j]
+                if run:
+                    self._register_run(run, toks, j)
+                i = max(j, i + 1)
+
+    def _register_run(self, run: list[Tok], toks: list[Tok], j: int) -> None:
+        names = [t for t in run if _is_name_word(t)]
+        if len(names) < 2 and not any(t.low in HONORIFICS for t in run):
+            return
+        p = parse_np(run)
+        if p is None or p.type != "person" or len(p.name.split()) < 2:
+            return
+        ent = self._person(p.name)
+        if p.title and not ent.title:
+            ent.title = p.title
+        role = None
+        if j < len(toks) and toks[j].text == ",":
+            k = j + 1
+            while k < len(toks) and toks[k].text not in (",", ".", ";", ":", "“", "”") and k - j < 25:
+                k += 1
+            appos = toks[j + 1:k]
+            if appos and (appos[0].low in ("the", "a", "an") or appos[0].low in ROLE_HEADS or appos[0].low in TITLE_WORDS) and not any(t.low in SPEECH_FORMS for t in appos):
+                role = _role_text(appos)
+        if role:
+            ent.add_role(role, front=True)
+        built = _join_role(p.pre_role, p.title, p.of_role)
+        if built:
+            ent.add_role(built)
+        ent.add_alias(_span_text(run))
+        self.mentions.append((run[0].start, ent))
+
+    def _person(self, name: str) -> Entity:
+        surname = name.split()[-1].lower()
+        for e in self.entities:
+            if e.type == "person" and (e.name == name or (e.name.split()[-1].lower() == surname and (len(name.split()) == 1 or len(e.name.split()) == 1 or e.name.split()[0] == name.split()[0]))):
+                if len(name.split()) > len(e.name.split()):
+                    e.add_alias(e.name)
+                    e.name = name
+                return e
+        ent = Entity(name, "person")
+        self.entities.append(ent)
+        return ent
+
+    def _org(self, name: str, alias: str | None = None) -> Entity:
+        name = re.sub(r"^(?:the|The)\s+", "", name).strip()
+        if alias and alias not in self.acronyms:
+            self.acronyms[alias] = name
+        full = self.acronyms.get(name, name)
+        key = _norm(full)
+        for e in self.entities:
+            if e.type == "organization" and (_norm(e.name) == key or key in {_norm(a) for a in e.aliases}):
+                e.add_alias(name)
+                e.add_alias(alias)
+                return e
+        ent = Entity(full, "organization")
+        ent.add_alias(name)
+        ent.add_alias(alias)
+        for acr, long in self.acronyms.items():
+            if _norm(long) == key:
+                ent.add_alias(acr)
+        self.entities.append(ent)
+        return ent
+
+    # -- pass 2: each quote's mention -------------------------------------------------------------
+    def resolve(self, m: Mention | None) -> Entity | None:
+        """The entity a mention names, creating it if new; None when it cannot be told."""
+        if m is None:
+            return None
+        ent = self._resolve(m)
+        if ent is not None:
+            self.last_speaker[ent.type] = ent
+            self.last_speaker["any"] = ent
+            self.mentions.append((m.start, ent))
+        return ent
+
+    def _resolve(self, m: Mention) -> Entity | None:
+        low = m.text.lower()
+        if m.kind == "pronoun":
+            if low in ("he", "she"):
+                return self.last_speaker.get("person") or self._last_mentioned("person", m.start)
+            if low == "it":
+                return self.last_speaker.get("organization") or self._last_mentioned("organization", m.start)
+            if low in ("they", "we"):
+                return self.last_speaker.get("any")
+            return None
+        toks = tokenize(m.text)
+        words = [t for t in toks if t.is_word]
+        if m.kind in ("org", "generic") and words and words[0].low in ("the", "its", "this") and len(words) <= 3:
+            head = words[-1].low
+            for _, e in reversed(self.mentions):
+                if e.type == "organization" and head in _norm(e.name).split():
+                    return e
+            for e in reversed(self.entities):
+                if e.type == "organization" and head in _norm(e.name).split():
+                    return e
+            if m.kind == "generic":
+                return Entity(_strip_det(m.text), "unknown")
+        p = parse_np(toks)
+        if p is None:
+            return None
+        if p.type == "organization" or (m.kind == "org" and p.type != "person"):
+            ent = self._org(p.name if p.type == "organization" else _strip_det(m.text), m.alias)
+            return ent
+        if p.type == "person":
+            if len(p.name.split()) == 1 and p.name in self.acronyms:
+                return self._org(p.name)
+            ent = self._person(p.name)
+            if p.title and not ent.title:
+                ent.title = p.title
+            if m.role:
+                ent.add_role(m.role, front=True)
+            built = _join_role(p.pre_role, p.title, p.of_role)
+            if built:
+                ent.add_role(built)
+            ent.add_alias(_strip_det(m.text))
+            return ent
+        if m.role:
+            ent = Entity(_strip_det(m.text), "unknown", roles=[m.role])
+            return ent
+        return Entity(p.name, "unknown")
+
+    def _last_mentioned(self, etype: str, before: int) -> Entity | None:
+        for off, e in reversed(self.mentions):
+            if off < before and e.type == etype:
+                return e
+        return None
+
+
+def _join_role(pre_role: str | None, title: str | None, of_role: str | None) -> str | None:
+    """'Major General' + 'US Central Command' → 'Major General of US Central Command'."""
+    head = pre_role or (title if of_role else None)
+    if head and of_role:
+        return f"{head} of {of_role}"
+    return head or None
+
+
+def _strip_det(text: str) -> str:
+    return re.sub(r"^(?:the|The|a|A|an|An)\s+", "", text).strip()
+
+
+def _norm(name: str) -> str:
+    name = name.replace("’", "'").lower()
+    name = re.sub(r"[^\w' ]+", " ", name)
+    name = re.sub(r"^the\s+", "", name.strip())
+    return " ".join(name.split())
