@@ -76,6 +76,7 @@ class Mention:
     kind: str  # 'name' | 'pronoun' | 'generic' | 'org'
     role: str | None = None  # appositive or pre-name role, as written
     alias: str | None = None  # a parenthesised acronym right after the name ("CENTCOM")
+    antecedent: "Mention | None" = None  # for 'who': the noun phrase it stands for
 
 
 @dataclass(frozen=True)
@@ -173,8 +174,12 @@ def find_cues(toks: list[Tok]) -> list[_Cue]:
             ok = _followed_by_speech(toks, j)
         elif form == "evaluative":
             ok = _followed_by_quote(toks, j)
+        elif low in NOUNLIKE_FORMS and prev in ("’s", "'s") or toks[i - 1].text.endswith(("’s", "'s")) and i:
+            ok = False  # "the editor's note", "Trump's claims"
         elif low in NOUNLIKE_FORMS:
-            ok = _followed_by_speech(toks, j, wh=low.startswith("ask"))
+            # "…?” Graham asked." : a quote closes just before the subject
+            ok = _followed_by_speech(toks, j, wh=low.startswith("ask")) or (
+                (nxt in (".", ",", "?", "!", "") or nxt in _DAYS) and _quote_closes_before(toks, i))
         elif low.endswith("ing") and prev not in (",", "and", "—", "–", "by", "after", "before",
                                                      "while", "in", "without", "when"):
             # "saying" as a noun or gerund subject ("the saying goes"), or "keep saying"
@@ -186,6 +191,14 @@ def find_cues(toks: list[Tok]) -> list[_Cue]:
             cues.append(_Cue(i, j, word, form))
         i = j
     return cues
+
+
+def _quote_closes_before(toks: list[Tok], i: int) -> bool:
+    """Whether a closing mark or a comma stands within a short noun phrase before token ``i``."""
+    for k in range(i - 1, max(-1, i - 7), -1):
+        if toks[k].low == MASK_CLOSE or (toks[k].text == "," and k + 1 < i):
+            return True
+    return False
 
 
 def _followed_by_quote(toks: list[Tok], j: int) -> bool:
@@ -234,14 +247,20 @@ def scan_left(toks: list[Tok], cue_i: int, lo: int) -> tuple[Mention | None, int
         longest run of name, title, role and organisation words, with a determiner in front.
     """
     k = cue_i - 1
-    while k >= lo and (toks[k].low in AUXILIARIES and toks[k].low not in ("that", "and", "but", "to", "on", "in", "who", "which")):
+    while k >= lo and ((toks[k].low in AUXILIARIES and toks[k].low not in ("that", "and", "but", "to", "on", "in", "who", "which"))
+                       or (toks[k].low in _DAYS and k > lo and toks[k].low not in ("now", "then"))):
         k -= 1
     if k < lo:
         return None, cue_i
-    if toks[k].low in ("who", "which") and k - 1 >= lo and toks[k - 1].text == ",":
-        k -= 2  # "Cooper, who said …"
-    if k < lo:
-        return None, cue_i
+    if toks[k].low in ("who", "which") and k - 1 >= lo:
+        # "Mr. Kamin, who emphasized that …": the mention is 'who', standing for Mr. Kamin
+        rel = toks[k]
+        end = k - 2 if toks[k - 1].text == "," else k - 1
+        start_k = _np_start(toks, end, lo) if end >= lo else None
+        ante = _make_mention(toks[start_k:end + 1], None, None, toks, end) if start_k is not None else None
+        if ante is None:
+            return None, cue_i
+        return Mention(rel.start, rel.end, rel.text, "relative", antecedent=ante), k
     t = toks[k]
     if t.low in PRONOUNS and (t.low != "it" or True):
         return Mention(t.start, t.end, t.text, "pronoun"), k
@@ -372,7 +391,16 @@ def _make_mention(np: list[Tok], role: str | None, alias: str | None, toks: list
     return Mention(start, end, text, kind, role, alias)
 
 
-def scan_right(toks: list[Tok], j: int, hi: int) -> tuple[Mention | None, int]:
+def _ends_phrase(toks: list[Tok], k: int, hi: int) -> bool:
+    """Whether a speaker phrase may end before token ``k``: punctuation, the end, an adverbial."""
+    if k >= hi:
+        return True
+    t = toks[k]
+    return (t.text in (",", ".", ";", ":", "?", "!", "(", MASK_OPEN, "—", "–") or t.low in CUE_ADVERBIAL_HEADS
+            or t.low in _DAYS or t.low in PARTICIPLE_CUES)
+
+
+def scan_right(toks: list[Tok], j: int, hi: int, strict: bool = True) -> tuple[Mention | None, int]:
     """The speaker noun phrase right after a cue ("…,” said Rep. G.K. Butterfield (D-N.C.), head of …).
 
     Returns the mention and the index one past everything that belongs to it (the
@@ -385,6 +413,8 @@ def scan_right(toks: list[Tok], j: int, hi: int) -> tuple[Mention | None, int]:
         return None, j
     t = toks[k]
     if t.low in PRONOUNS and t.low not in ("it", "you"):
+        if strict and not _ends_phrase(toks, k + 1, hi):
+            return None, j  # "said he would …": the pronoun starts the content
         return Mention(t.start, t.end, t.text, "pronoun"), k + 1
     s = k
     if t.low in DETERMINERS:
@@ -405,6 +435,8 @@ def scan_right(toks: list[Tok], j: int, hi: int) -> tuple[Mention | None, int]:
         return None, j
     np = toks[s:e]
     after = e
+    if strict and not _ends_phrase(toks, e, hi):
+        return None, j
     alias = None
     if after < hi and toks[after].text == "(":
         for m in range(after + 1, min(hi, after + 9)):
@@ -578,28 +610,40 @@ def analyse_frame(text: str, frame: Frame) -> list[Candidate]:
             cue.right_start = _content_start_after_cue(toks, cue.j, n, SPEECH_FORMS.get(cue.word.lower()))
             prev_speaker = cue.mention or prev_speaker
             continue
+        before = toks[cue.i - 1].low if cue.i > 0 else ""
+        m, after = (None, cue.j)
+        if cue.i == 0 or before in (",", MASK_CLOSE):
+            m, after = scan_right(toks, cue.j, n)
+        if m is not None:
+            cue.mention, cue.sieve = m, "cue_inverted"
+            cue.left_bound, cue.right_start = cue.i, after
+            prev_speaker = m
+            continue
         m, start_k = scan_left(toks, cue.i, lo)
         if m is not None:
             cue.mention, cue.sieve = m, "cue_subject"
             cue.left_bound = start_k
             cue.right_start = _content_start_after_cue(toks, cue.j, n, SPEECH_FORMS.get(cue.word.lower()))
+            if ci and cues[ci - 1].mention is not None and cues[ci - 1].form != "according" and cues[ci - 1].right_start == start_k:
+                cue.mention = None  # "Lynch said she recalled …": a report inside a report
+                cue.sieve = "nested"
+                continue
+        elif before in ("and", "but", ",", "then", "also", "later") and (prev_speaker is not None or _frame_subject(toks, 0, cue.i) is not None):
+            cue.mention, cue.sieve = prev_speaker or _frame_subject(toks, 0, cue.i), "conjoined_cue"
+            cue.left_bound = cue.i - 1
+            while cue.left_bound > lo and toks[cue.left_bound - 1].low in (",", "and", "but"):
+                cue.left_bound -= 1
+            cue.right_start = _content_start_after_cue(toks, cue.j, n, SPEECH_FORMS.get(cue.word.lower()))
         else:
-            before = toks[cue.i - 1].low if cue.i > 0 else ""
-            if ci and before in ("and", "but", ",", "then", "also", "later") and prev_speaker is not None:
-                cue.mention, cue.sieve = prev_speaker, "conjoined_cue"
-                cue.left_bound = cue.i - 1
-                while cue.left_bound > lo and toks[cue.left_bound - 1].low in (",", "and", "but"):
-                    cue.left_bound -= 1
+            m, after = scan_right(toks, cue.j, n)
+            cue.mention, cue.sieve = m, "cue_inverted"
+            cue.left_bound = cue.i
+            cue.right_start = after
+            if m is None:
                 cue.right_start = _content_start_after_cue(toks, cue.j, n, SPEECH_FORMS.get(cue.word.lower()))
-            else:
-                m, after = scan_right(toks, cue.j, n)
-                cue.mention, cue.sieve = m, "cue_inverted"
-                cue.left_bound = cue.i
-                cue.right_start = after
-                if m is None:
-                    cue.right_start = _content_start_after_cue(toks, cue.j, n, SPEECH_FORMS.get(cue.word.lower()))
         if cue.mention is not None:
             prev_speaker = cue.mention
+    cues = [c for c in cues if c.sieve != "nested"]
     # 2. contents
     for ci, cue in enumerate(cues):
         if cue.mention is None:
@@ -611,6 +655,8 @@ def analyse_frame(text: str, frame: Frame) -> list[Candidate]:
         if nxt_bound >= n:
             r_b = frame.end
         right = _classify(text, r_a, r_b, frame.quotes) if r_b > r_a else None
+        if right is not None and right[2] == "indirect" and _adverbial_only(toks, cue.right_start, nxt_bound):
+            right = None
         l_a = toks[prev_end].start if prev_end < n else frame.start
         if prev_end == 0:
             l_a = frame.start
@@ -632,6 +678,18 @@ def analyse_frame(text: str, frame: Frame) -> list[Candidate]:
         elif left is not None:
             _emit(out, left, frame, cue, cue_tok, conf)
     return out
+
+
+_ADVERBIAL_PREPS = frozenset({"on", "at", "in", "during", "after", "before", "while", "when",
+                              "following", "from", "via", "with", "as", "outside", "inside",
+                              "to", "for", "of", "near", "by", "through", "over", "since"})
+
+
+def _adverbial_only(toks: list[Tok], a: int, b: int) -> bool:
+    """Whether tokens ``a:b`` are one prepositional phrase with no clause ("on Saturday night")."""
+    if a >= b or a >= len(toks) or toks[a].low not in _ADVERBIAL_PREPS:
+        return False
+    return not any(t.text in (",", ";", ":") or t.low in ("that", MASK_OPEN) for t in toks[a:b])
 
 
 def _ends_with_comma_quote(text: str, l_b: int, frame: Frame) -> bool:

@@ -139,7 +139,8 @@ def frames(text: str) -> list[Frame]:
                 g_start, g_end = groups[-1]
                 straddles = any(q.start < g_end and q.end > g_end for q in qs)
                 first = text[s.start:s.start + 1]
-                lower_start = first.islower() or (first in ",;:—–)" )
+                # "he said." after a quote, or a signature line "― Name" after it
+                lower_start = first.islower() or first in ",;:—–―)"
                 if straddles or lower_start:
                     groups[-1][1] = s.end
                     continue

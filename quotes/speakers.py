@@ -240,6 +240,8 @@ class Registry:
 
     def _resolve(self, m: Mention) -> Entity | None:
         low = m.text.lower()
+        if m.kind == "relative":
+            return self._resolve(m.antecedent) if m.antecedent is not None else None
         if m.kind == "pronoun":
             if low in ("he", "she"):
                 return self.last_speaker.get("person") or self._last_mentioned("person", m.start)

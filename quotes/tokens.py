@@ -42,6 +42,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None, offset: int = 0)
     for m in _TOKEN.finditer(text, start, end):
         s, e = m.start(), m.end()
         word = m.group()
+        if out and s < out[-1].end - offset:
+            continue  # the period already joined to the abbreviation before it
         if (
             e < end and text[e] == "."
             and word[:1].isalpha()
@@ -53,7 +55,5 @@ def tokenize(text: str, start: int = 0, end: int | None = None, offset: int = 0)
         ):
             e += 1
             word += "."
-        elif word == "." and out and out[-1].end == s and out[-1].text.endswith("."):
-            continue  # "U.S.." : the sentence period after an abbreviation
         out.append(Tok(word, s + offset, e + offset, word.lower()))
     return out
