@@ -471,8 +471,6 @@ def _content_start_after_cue(toks: list[Tok], j: int, hi: int, lemma: str | None
     for m in range(j, min(hi, j + 16)):
         t = toks[m]
         if t.low == "that":
-            if m > j and toks[m - 1].text == ",":
-                break
             return m + 1
         if t.low in (MASK_OPEN, MASK_CLOSE, ".", ";", ":"):
             break

@@ -24,12 +24,14 @@ from .tokens import tokenize
 log = logging.getLogger(__name__)
 
 
-def extract(text: str, doc: str = "doc") -> list[Quote]:
+def extract(text: str, doc: str = "doc", article: Article | None = None) -> list[Quote]:
     """Find every quote in an article's text and attribute it.
 
     Args:
         text: The article text. Offsets of the result index this string.
         doc: The article's id, copied into each quote.
+        article: The article ``text`` belongs to, whose title, outlet and date each quote
+            carries (optional).
 
     Returns:
         Quotes in text order; for each, ``text[q.start:q.end] == q.text``.
@@ -46,13 +48,13 @@ def extract(text: str, doc: str = "doc") -> list[Quote]:
     out: list[Quote] = []
     for c in cands:
         ent = reg.resolve(c.mention)
-        out.append(_record(text, doc, c, ent))
+        out.append(_record(text, doc, c, ent, article))
     return out
 
 
 def extract_article(article: Article) -> list[Quote]:
-    """``extract`` over an ``Article``, with its id as ``doc``."""
-    return extract(article.text, doc=article.id)
+    """``extract`` over an ``Article``, with its id as ``doc`` and its metadata on each quote."""
+    return extract(article.text, doc=article.id, article=article)
 
 
 def extract_file(path: str | Path) -> list[Quote]:
@@ -135,7 +137,7 @@ def _lead_in_mention(text: str, f: Frame) -> Mention | None:
     return m
 
 
-def _record(text: str, doc: str, c: Candidate, ent: Entity | None) -> Quote:
+def _record(text: str, doc: str, c: Candidate, ent: Entity | None, article: Article | None) -> Quote:
     m = c.mention
     if ent is not None:
         speaker, stype = ent.name, ent.type
@@ -149,6 +151,9 @@ def _record(text: str, doc: str, c: Candidate, ent: Entity | None) -> Quote:
         conf = round(conf * 0.5, 2)
     return Quote(
         doc=doc,
+        article_title=article.title if article else None,
+        outlet=article.outlet if article else None,
+        date=article.date if article else None,
         start=c.start,
         end=c.end,
         text=text[c.start:c.end],

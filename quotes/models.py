@@ -48,41 +48,50 @@ class Span:
 class Quote:
     """One quotation (direct, mixed or indirect) with its attribution.
 
+    The field order is the column order of every CSV the package writes (a quote sheet reads
+    left to right: who, in what role, said what, where).
+
     Attributes:
-        doc: Article id.
-        start: Offset of the quote's content in the article text.
-        end: Offset one past its end; ``article.text[start:end] == text``.
+        speaker: Canonical speaker name ("Brad Cooper", "US Central Command"), or None.
+        role: The speaker's role as the article gives it ("commander of US Central Command").
         text: The content as written (direct quotes without their outer marks).
         kind: ``direct``, ``mixed`` or ``indirect``.
-        speaker: Canonical speaker name ("Brad Cooper", "US Central Command"), or None.
-        speaker_type: ``person``, ``organization`` or ``unknown``.
-        mention: The words the cue attaches to ("He", "Cooper", "the ministry").
-        mention_start: Offset of the mention, or None when the quote is an unmarked continuation.
-        mention_end: Offset one past the mention.
-        role: The speaker's role as written in the article ("commander of US Central Command").
-        title: Honorific or rank before the name ("Adm.", "Maj. Gen.").
         cue: The cue ("said", "told", "according to"); None for an unmarked continuation.
-        sieve: Name of the attribution rule that decided the speaker.
-        confidence: In [0, 1]: how sure that rule is.
+        doc: Article id (the file name for files).
+        article_title: The article's headline, where known.
+        outlet: The article's publisher, where known.
+        date: The article's date (YYYY-MM-DD), where known.
         sentence: The sentence (or sentences) the quote stands in, for context.
+        confidence: In [0, 1]: how sure the deciding rule is.
+        speaker_type: ``person``, ``organization`` or ``unknown``.
+        title: Honorific or rank before the name ("Adm.", "Maj. Gen.").
+        mention: The words the cue attaches to ("He", "Cooper", "the ministry").
+        mention_start: Offset of the mention, or None when no words name the speaker.
+        mention_end: Offset one past the mention.
+        start: Offset of the content in the article text.
+        end: Offset one past its end; ``article.text[start:end] == text``.
+        sieve: Name of the attribution rule that decided the speaker.
     """
 
-    doc: str
-    start: int
-    end: int
+    speaker: str | None
+    role: str | None
     text: str
     kind: str
-    speaker: str | None
+    cue: str | None
+    doc: str
+    article_title: str | None
+    outlet: str | None
+    date: str | None
+    sentence: str
+    confidence: float
     speaker_type: str
+    title: str | None
     mention: str | None
     mention_start: int | None
     mention_end: int | None
-    role: str | None
-    title: str | None
-    cue: str | None
+    start: int
+    end: int
     sieve: str
-    confidence: float
-    sentence: str
 
     def to_dict(self) -> dict[str, Any]:
         """The record as a plain dict, keys in field order."""

@@ -86,6 +86,9 @@ def parse_np(toks: list[Tok]) -> ParsedName | None:
         lone acronym, is an organisation and keeps its full name.
     """
     toks = [t for t in toks if t.text not in (",",)]
+    while toks and toks[0].low in ("the", "a", "an"):
+        toks = toks[1:]
+    whole = list(toks)  # "Both sides", "Other leaders" keep their quantifier in the name
     while toks and toks[0].low in DETERMINERS:
         toks = toks[1:]
     if not toks:
@@ -108,7 +111,8 @@ def parse_np(toks: list[Tok]) -> ParsedName | None:
         if of_i is not None and post:
             # "Secretary of State John Kerry": the name is at the very end
             return parse_np(post) if any(_is_name_word(t) for t in post) else ParsedName(full, "unknown", None, None, None)
-        return ParsedName(full, "unknown" if head.low in GENERIC_SPEAKERS or not head.is_cap else "person", None, None, None)
+        generic = head.low in GENERIC_SPEAKERS or not head.is_cap
+        return ParsedName(_span_text(whole) if generic else full, "unknown" if generic else "person", None, None, None)
     name_toks = pre[s:e]
     before = pre[:s]
     title_toks = []

@@ -1,0 +1,135 @@
+"""Writing quotes out: JSONL (the scorer's format), JSON, CSV quote sheets and a readable table.
+
+CSV follows RFC 4180 (every cell quoted where needed, CRLF row ends), UTF-8, with an optional BOM
+for Excel; a cell a spreadsheet would run as a formula is neutralised with a leading apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import textwrap
+from collections.abc import Iterable
+from typing import IO, Any
+
+from .models import Quote, Speaker
+
+FORMATS = ("jsonl", "json", "csv", "table")
+#: Column order of CSV output: the field order of ``Quote``.
+CSV_COLUMNS: tuple[str, ...] = tuple(Quote.field_names())
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> str:
+    """A CSV cell that a spreadsheet shows as text, never runs as a formula.
+
+    Notes:
+        OWASP's advice for CSV injection: a cell that starts with ``= + - @``, a tab or a
+        carriage return gets a leading apostrophe. Numbers (``-3.5``) are left as they are.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    s = str(value)
+    if s.startswith(_FORMULA_START):
+        try:
+            float(s)
+            return s
+        except ValueError:
+            return "'" + s
+    return s
+
+
+def write_csv(quotes: Iterable[Quote], out: IO[str], excel: bool = False) -> int:
+    """Write a CSV quote sheet: a header, then one row per quote. Returns the row count."""
+    if excel:
+        out.write("\ufeff")
+    w = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    w.writerow(CSV_COLUMNS)
+    n = 0
+    for q in quotes:
+        d = q.to_dict()
+        w.writerow([safe_cell(d[c]) for c in CSV_COLUMNS])
+        n += 1
+    return n
+
+
+def write_jsonl(records: Iterable[Quote | Speaker], out: IO[str]) -> int:
+    """One JSON object per line, keys in field order. Returns the count."""
+    n = 0
+    for r in records:
+        out.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def write_json(records: Iterable[Quote | Speaker], out: IO[str]) -> int:
+    """A JSON array of objects. Returns the count."""
+    items = [r.to_dict() for r in records]
+    json.dump(items, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+    return len(items)
+
+
+def write_table(quotes: Iterable[Quote], out: IO[str], highlight: Any = None, width: int | None = None) -> int:
+    """A readable listing: speaker and role, the quote wrapped, the article.
+
+    Args:
+        highlight: Optional callable ``(Quote) -> str`` giving the quote text with matches marked.
+    """
+    width = width or min(shutil.get_terminal_size((100, 20)).columns, 120)
+    n = 0
+    for q in quotes:
+        who = q.speaker or (q.mention or "(unattributed)")
+        head = who + (f" — {q.role}" if q.role else "")
+        where = q.doc + (f", {q.outlet}" if q.outlet else "") + (f", {q.date}" if q.date else "")
+        body = highlight(q) if highlight else q.text
+        out.write(f"{head}  [{q.kind}, {q.cue or 'no cue'}]\n")
+        body = f"“{body}”" if q.kind == "direct" else body
+        out.write(textwrap.fill(body, width=width, initial_indent="    ", subsequent_indent="    ") + "\n")
+        out.write(f"    — {where}\n\n")
+        n += 1
+    return n
+
+
+def write_speakers_table(speakers: Iterable[Speaker], out: IO[str]) -> int:
+    """One line per speaker: name, type, quote count, articles, roles."""
+    n = 0
+    for s in speakers:
+        roles = "; ".join(s.roles[:3])
+        out.write(f"{s.name}  ({s.type}, {s.quotes} quote{'s' if s.quotes != 1 else ''} in {len(s.articles)} article{'s' if len(s.articles) != 1 else ''})"
+                  + (f"  — {roles}" if roles else "") + "\n")
+        n += 1
+    return n
+
+
+def write_speakers_csv(speakers: Iterable[Speaker], out: IO[str], excel: bool = False) -> int:
+    """Speakers as CSV: name, type, title, roles, aliases, quotes, articles (lists joined by '; ')."""
+    if excel:
+        out.write("\ufeff")
+    w = csv.writer(out, lineterminator="\r\n")
+    cols = ("name", "type", "title", "roles", "aliases", "quotes", "articles")
+    w.writerow(cols)
+    n = 0
+    for s in speakers:
+        d = s.to_dict()
+        w.writerow([safe_cell("; ".join(d[c]) if isinstance(d[c], list) else d[c]) for c in cols])
+        n += 1
+    return n
+
+
+def write_quotes(quotes: Iterable[Quote], out: IO[str], fmt: str, excel: bool = False, highlight: Any = None) -> int:
+    """Write quotes in one of ``FORMATS``. Returns the count."""
+    if fmt == "jsonl":
+        return write_jsonl(quotes, out)
+    if fmt == "json":
+        return write_json(quotes, out)
+    if fmt == "csv":
+        return write_csv(quotes, out, excel=excel)
+    if fmt == "table":
+        return write_table(quotes, out, highlight=highlight)
+    raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")

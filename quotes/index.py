@@ -1,0 +1,502 @@
+"""The quote index: Whoosh (whoosh-reloaded) documents built from ``Quote`` records.
+
+One schema; quotes are keyed ``<article key>#<start>-<end>``; each article also has a marker
+document holding its content hash, so indexing unchanged content again changes nothing and
+changed content replaces that article's quotes. Writes go through ``with ix.writer()``: a batch
+commits whole or not at all. Search returns ``Quote`` records, never Whoosh hits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date as Date
+from pathlib import Path
+from typing import IO, Any
+
+from whoosh import index as windex
+from whoosh import query as Q
+from whoosh.analysis import StemmingAnalyzer
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.qparser import QueryParser
+
+from .errors import IndexCorruptError, IndexLockedError, IndexNotFoundError, QueryError
+from .export import write_csv
+from .models import Article, Quote, Speaker
+from .pipeline import extract_many
+from .read import Skipped
+
+log = logging.getLogger(__name__)
+
+ENV_VAR = "QUOTES_INDEX"
+DEFAULT_DIR = "index"
+MAX_LIMIT = 100_000
+MAX_QUERY_CHARS = 2_000
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "who", "which", "you"}
+
+_analyzer = StemmingAnalyzer()
+
+SCHEMA = Schema(
+    id=ID(unique=True, stored=True),                 # "<article key>#<start>-<end>", or "<key>" for markers
+    rtype=ID(stored=True),                           # "quote" | "article"
+    article=ID(stored=True, sortable=True),          # article key: path or given id
+    doc=ID(stored=True),                             # article id as written in output (file name)
+    hash=ID(stored=True),                            # content hash of the article (markers)
+    text=TEXT(analyzer=_analyzer, stored=True, phrase=True),
+    speaker=TEXT(stored=True),                       # canonical name, word-searchable
+    speaker_id=ID(stored=True),                      # canonical name, exact (lower case)
+    aliases=TEXT(stored=True),                       # every name the article used for the speaker
+    speaker_type=ID(stored=True),
+    role=TEXT(stored=True),
+    title=TEXT(stored=True),
+    kind=ID(stored=True),
+    cue=KEYWORD(stored=True, lowercase=True),
+    sieve=ID(stored=True),
+    confidence=NUMERIC(float, stored=True),
+    article_title=TEXT(stored=True),
+    outlet=TEXT(stored=True),
+    date=DATETIME(stored=False, sortable=True),
+    date_str=STORED(),
+    start=NUMERIC(int, stored=True, sortable=True),
+    end=NUMERIC(int, stored=True),
+    mention=STORED(),
+    mention_start=STORED(),
+    mention_end=STORED(),
+    sentence=STORED(),
+)
+SEARCH_FIELDS = ("text",)
+QUERY_FIELDS = frozenset({"text", "speaker", "aliases", "role", "title", "kind", "cue", "sieve",
+                          "doc", "article", "article_title", "outlet", "speaker_type"})
+
+
+def resolve_index_dir(path: str | os.PathLike[str] | None = None) -> Path:
+    """The index folder: ``path`` if given, else ``$QUOTES_INDEX``, else ``./index``."""
+    return Path(path or os.environ.get(ENV_VAR) or DEFAULT_DIR)
+
+
+def content_hash(text: str) -> str:
+    """A stable fingerprint of an article's text."""
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass
+class IndexReport:
+    """What one ``QuoteIndex.add`` did."""
+
+    articles: int = 0          # articles read
+    added: int = 0             # new articles indexed
+    replaced: int = 0          # articles whose content changed
+    unchanged: int = 0         # articles already indexed with the same content
+    quotes: int = 0            # quotes written
+    skipped: list[Skipped] = field(default_factory=list)
+    speakers: int = 0          # distinct speakers in the index after the run
+    seconds: float = 0.0
+
+
+class QuoteIndex:
+    """A folder holding a Whoosh index of quotes.
+
+    Args:
+        path: The index folder (see ``resolve_index_dir``).
+        create: Create the index if missing (``add`` does); otherwise a missing index raises.
+        lock_timeout: Seconds a writer waits for another process's write lock.
+
+    Raises:
+        IndexNotFoundError: ``create`` is false and there is no index at ``path``.
+        IndexCorruptError: The folder holds an index that cannot be opened.
+
+    Example:
+        >>> with QuoteIndex("index", create=True) as ix:          # doctest: +SKIP
+        ...     ix.add(["seeds"])
+        ...     ix.search("regional security", speaker="Cooper")
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, create: bool = False,
+                 lock_timeout: float = 30.0) -> None:
+        self.path = resolve_index_dir(path)
+        self.lock_timeout = lock_timeout
+        self._ix: Any = None
+        if windex.exists_in(str(self.path)):
+            try:
+                self._ix = windex.open_dir(str(self.path))
+            except Exception as e:  # whoosh raises many kinds on a damaged folder
+                raise IndexCorruptError(f"the index at {self.path} cannot be opened ({e})") from e
+        elif create:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self._ix = windex.create_in(str(self.path), SCHEMA)
+        else:
+            raise IndexNotFoundError(f"no quote index at {self.path}")
+
+    # -- context manager -----------------------------------------------------------------------
+    def __enter__(self) -> QuoteIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the index (open readers are closed by their own ``with`` blocks)."""
+        if self._ix is not None:
+            self._ix.close()
+
+    # -- writing --------------------------------------------------------------------------------
+    def add(self, sources: Iterable[str | os.PathLike[str] | Article], jobs: int = 1,
+            commit_every: int = 2000, progress: Callable[[Article], None] | None = None,
+            max_bytes: int | None = None) -> IndexReport:
+        """Extract and index articles: paths (files, folders, ``-``) or ``Article`` objects.
+
+        Args:
+            sources: What to index.
+            jobs: Processes for extraction.
+            commit_every: Articles per commit; each batch commits whole or not at all, so an
+                interrupted run keeps its finished batches and a re-run does only the rest.
+            progress: Called after each article is handled.
+            max_bytes: Skip files larger than this.
+
+        Returns:
+            An ``IndexReport`` of what was added, replaced, left unchanged or skipped.
+
+        Raises:
+            IndexLockedError: Another writer held the lock for longer than ``lock_timeout``.
+
+        Notes:
+            Incremental by content hash; the article's key is its path (files) or id (rows).
+        """
+        import time
+
+        t0 = time.perf_counter()
+        report = IndexReport()
+        seen: set[str] = set()
+        known = self._article_hashes()
+        batch: list[tuple[Article, str, list[Quote]]] = []
+        for article, quotes in extract_many(sources, jobs=jobs, skipped=report.skipped,
+                                            max_bytes=max_bytes, skip=lambda a: _is_unchanged(a, known, seen)):
+            report.articles += 1
+            key = article_key(article)
+            if quotes is None:  # unchanged or a repeat in this run: nothing to do
+                report.unchanged += 1
+            else:
+                batch.append((article, key, quotes))
+                if len(batch) >= commit_every:
+                    self._commit(batch, known, report)
+                    batch = []
+            if progress:
+                progress(article)
+        if batch:
+            self._commit(batch, known, report)
+        report.speakers = len(self.speakers())
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    def _writer(self) -> Any:
+        try:
+            return self._ix.writer(timeout=self.lock_timeout)
+        except windex.LockError as e:
+            raise IndexLockedError(f"the index at {self.path} is locked by another writer "
+                                   f"(waited {self.lock_timeout:g} s)") from e
+
+    def _commit(self, batch: list[tuple[Article, str, list[Quote]]], known: dict[str, str], report: IndexReport) -> None:
+        # the hashes may have changed while we extracted (another process): re-read under the lock
+        with self._writer() as w:
+            with w.searcher() as s:
+                current = {d["article"]: d["hash"] for d in s.documents(rtype="article")}
+            for article, key, quotes in batch:
+                h = content_hash(article.text)
+                if current.get(key) == h:
+                    report.unchanged += 1
+                    continue
+                if key in current:
+                    w.delete_by_term("article", key)
+                    report.replaced += 1
+                else:
+                    report.added += 1
+                for doc in _documents(article, key, quotes):
+                    w.update_document(**doc)
+                w.update_document(id=key, rtype="article", article=key, doc=article.id, hash=h,
+                                  article_title=article.title or "", outlet=article.outlet or "",
+                                  date_str=article.date)
+                current[key] = h
+                known[key] = h
+                report.quotes += len(quotes)
+
+    def _article_hashes(self) -> dict[str, str]:
+        with self._ix.searcher() as s:
+            return {d["article"]: d["hash"] for d in s.documents(rtype="article")}
+
+    def remove(self, key: str) -> int:
+        """Remove one article (by key) and its quotes. Returns the documents deleted."""
+        with self._writer() as w:
+            return int(w.delete_by_term("article", key))
+
+    # -- reading -------------------------------------------------------------------------------
+    def count(self) -> int:
+        """Number of quotes in the index."""
+        with self._ix.searcher() as s:
+            return int(s.doc_count()) - len(list(s.document_numbers(rtype="article")))
+
+    def article_count(self) -> int:
+        """Number of articles in the index."""
+        with self._ix.searcher() as s:
+            return len(list(s.document_numbers(rtype="article")))
+
+    def search(self, query: str | None = None, speaker: str | None = None, role: str | None = None,
+               kind: str | None = None, doc: str | None = None, since: str | Date | None = None,
+               until: str | Date | None = None, limit: int | None = 20, sort: str = "relevance") -> list[Quote]:
+        """Quotes matching a words query and filters.
+
+        Args:
+            query: Whoosh query syntax over the quote text: words, "phrases", AND/OR/NOT,
+                wild*cards, and ``field:value`` for speaker, role, kind, cue, doc, outlet….
+            speaker: A name or part of one ("Cooper" finds "Brad Cooper" and every alias).
+            role: Words of the role ("commander").
+            kind: direct, mixed or indirect.
+            doc: An article id or key.
+            since: Earliest article date (YYYY-MM-DD), inclusive.
+            until: Latest article date, inclusive.
+            limit: Most results (None: all, up to ``MAX_LIMIT``).
+            sort: ``relevance`` or ``date`` (newest first).
+
+        Returns:
+            ``Quote`` records, best first.
+
+        Raises:
+            QueryError: A malformed query, an unknown field, a bad date or limit.
+        """
+        q = self.build_query(query, speaker=speaker, role=role, kind=kind, doc=doc, since=since, until=until)
+        if limit is not None and (not isinstance(limit, int) or limit < 1 or limit > MAX_LIMIT):
+            raise QueryError(f"limit must be between 1 and {MAX_LIMIT:,}, not {limit!r}")
+        if sort not in ("relevance", "date"):
+            raise QueryError(f"sort must be 'relevance' or 'date', not {sort!r}")
+        with self._ix.searcher() as s:
+            kwargs: dict[str, Any] = {"limit": limit or MAX_LIMIT}
+            if sort == "date":
+                kwargs.update(sortedby="date", reverse=True)
+            elif query is None or not query.strip():
+                kwargs.update(sortedby=["article", "start"])  # filters only: reading order
+            results = s.search(q, **kwargs)
+            return [_to_quote(hit.fields()) for hit in results]
+
+    def build_query(self, query: str | None = None, speaker: str | None = None, role: str | None = None,
+                    kind: str | None = None, doc: str | None = None, since: str | Date | None = None,
+                    until: str | Date | None = None) -> Q.Query:
+        """The Whoosh query for ``search``'s arguments (exposed for tests and debugging)."""
+        parts: list[Q.Query] = [Q.Term("rtype", "quote")]
+        if query is not None and query.strip():
+            parts.append(_parse(query))
+        if speaker:
+            words = [w.lower() for w in re.findall(r"[\w’'\-]+", speaker)]
+            if not words:
+                raise QueryError(f"speaker {speaker!r} has no words to search for")
+            per_word = [Q.Or([Q.Term("speaker", w), Q.Term("aliases", w)]) for w in words]
+            parts.append(Q.Or([Q.Term("speaker_id", speaker.strip().lower()), Q.And(per_word)]))
+        if role:
+            words = [w.lower() for w in re.findall(r"[\w’'\-]+", role)]
+            if words:
+                parts.append(Q.And([Q.Term("role", w) for w in words]))
+        if kind:
+            if kind not in ("direct", "mixed", "indirect"):
+                raise QueryError(f"kind must be direct, mixed or indirect, not {kind!r}")
+            parts.append(Q.Term("kind", kind))
+        if doc:
+            parts.append(Q.Or([Q.Term("doc", doc), Q.Term("article", doc)]))
+        if since or until:
+            parts.append(Q.DateRange("date", _date(since), _date(until, end=True)))
+        return Q.And(parts)
+
+    def highlighter(self, query: str | None) -> Callable[[Quote], str]:
+        """A function marking the words of ``query`` in a quote's text with ``[…]``.
+
+        Notes:
+            Matches by the index's own stemming, so "security" marks "Security" and "secure".
+        """
+        terms = set()
+        if query:
+            for t in _analyzer(re.sub(r"\b(?:AND|OR|NOT)\b|\w+:", " ", query)):
+                terms.add(t.text)
+
+        def mark(q: Quote) -> str:
+            if not terms:
+                return q.text
+            out, last = [], 0
+            for t in _analyzer(q.text, chars=True, removestops=False):
+                if t.text in terms:
+                    out.append(q.text[last:t.startchar] + "[" + q.text[t.startchar:t.endchar] + "]")
+                    last = t.endchar
+            out.append(q.text[last:])
+            return "".join(out)
+
+        return mark
+
+    def speakers(self) -> list[Speaker]:
+        """Every speaker in the index, merged across articles, most quoted first.
+
+        Notes:
+            Speakers merge by canonical name; a person named by surname alone in some article
+            joins the one indexed person with that surname, when there is exactly one.
+        """
+        groups: dict[str, dict[str, Any]] = {}
+        with self._ix.searcher() as s:
+            for d in s.documents(rtype="quote"):
+                name = d.get("speaker")
+                if not name:
+                    continue
+                g = groups.setdefault(name, {"type": d.get("speaker_type") or "unknown", "title": None,
+                                             "roles": [], "aliases": [], "quotes": 0, "articles": []})
+                g["quotes"] += 1
+                if d.get("title") and not g["title"]:
+                    g["title"] = d["title"]
+                if d.get("role") and d["role"] not in g["roles"]:
+                    g["roles"].append(d["role"])
+                for a in (d.get("aliases") or "").split(" | "):
+                    if a and a not in g["aliases"]:
+                        g["aliases"].append(a)
+                if d["doc"] not in g["articles"]:
+                    g["articles"].append(d["doc"])
+        # "Lambert" alone joins "Kevin Lambert" when he is the only person of that surname
+        by_surname: dict[str, list[str]] = defaultdict(list)
+        for name, g in groups.items():
+            if g["type"] == "person" and len(name.split()) > 1:
+                by_surname[name.split()[-1].lower()].append(name)
+        for name in list(groups):
+            g = groups[name]
+            if len(name.split()) == 1 and g["type"] in ("person", "unknown"):
+                full = by_surname.get(name.lower(), [])
+                if len(full) == 1:
+                    tgt = groups[full[0]]
+                    tgt["quotes"] += g["quotes"]
+                    tgt["roles"] += [r for r in g["roles"] if r not in tgt["roles"]]
+                    tgt["aliases"] += [a for a in g["aliases"] + [name] if a not in tgt["aliases"]]
+                    tgt["articles"] += [a for a in g["articles"] if a not in tgt["articles"]]
+                    del groups[name]
+        out = [Speaker(name=n, type=g["type"], title=g["title"], roles=tuple(g["roles"]),
+                       aliases=tuple(g["aliases"]), quotes=g["quotes"], articles=tuple(g["articles"]))
+               for n, g in groups.items()]
+        out.sort(key=lambda sp: (-sp.quotes, sp.name))
+        return out
+
+    def export_csv(self, out: str | os.PathLike[str] | IO[str], excel: bool = False, **filters: Any) -> int:
+        """Write the quotes ``search(**filters)`` finds as a CSV quote sheet. Returns the row count.
+
+        Notes:
+            Without a limit in ``filters`` every matching quote is written. The file is written
+            to a temporary name and renamed, so a failed export leaves no half-written sheet.
+        """
+        filters.setdefault("limit", None)
+        quotes = self.search(**filters)
+        if hasattr(out, "write"):
+            return write_csv(quotes, out, excel=excel)  # type: ignore[arg-type]
+        target = Path(out)  # type: ignore[arg-type]
+        tmp = target.with_name(target.name + ".part")
+        with open(tmp, "w", encoding="utf-8", newline="") as f:
+            n = write_csv(quotes, f, excel=excel)
+        os.replace(tmp, target)
+        return n
+
+
+def article_key(article: Article) -> str:
+    """The key an article is indexed under: its path (files) or its id (rows, stdin)."""
+    return str(Path(article.path).resolve()) if article.path else article.id
+
+
+def _is_unchanged(article: Article, known: dict[str, str], seen: set[str]) -> bool:
+    key = article_key(article)
+    if key in seen:
+        return True  # the same article twice in one run
+    seen.add(key)
+    return known.get(key) == content_hash(article.text)
+
+
+def _aliases(quotes: list[Quote]) -> dict[str | None, str]:
+    names: dict[str | None, list[str]] = defaultdict(list)
+    for q in quotes:
+        if q.mention and q.mention.lower() not in _PRONOUNS:
+            for a in (q.mention, f"{q.title} {q.speaker}" if q.title and q.speaker else None):
+                if a and a not in names[q.speaker]:
+                    names[q.speaker].append(a)
+    return {k: " | ".join(v) for k, v in names.items()}
+
+
+def _documents(article: Article, key: str, quotes: list[Quote]) -> Iterator[dict[str, Any]]:
+    aliases = _aliases(quotes)
+    when = _date(article.date) if article.date else None
+    for q in quotes:
+        d: dict[str, Any] = {
+            "id": f"{key}#{q.start}-{q.end}", "rtype": "quote", "article": key, "doc": q.doc,
+            "text": q.text, "speaker": q.speaker or "", "speaker_id": (q.speaker or "").lower(),
+            "aliases": aliases.get(q.speaker, ""), "speaker_type": q.speaker_type,
+            "role": q.role or "", "title": q.title or "", "kind": q.kind, "cue": q.cue or "",
+            "sieve": q.sieve, "confidence": float(q.confidence),
+            "article_title": article.title or "", "outlet": article.outlet or "",
+            "date_str": article.date, "start": q.start, "end": q.end, "mention": q.mention,
+            "mention_start": q.mention_start, "mention_end": q.mention_end, "sentence": q.sentence,
+        }
+        if when is not None:
+            d["date"] = when
+        yield d
+
+
+def _to_quote(d: dict[str, Any]) -> Quote:
+    return Quote(
+        speaker=d.get("speaker") or None, role=d.get("role") or None, text=d["text"], kind=d["kind"],
+        cue=d.get("cue") or None, doc=d["doc"], article_title=d.get("article_title") or None,
+        outlet=d.get("outlet") or None, date=d.get("date_str"), sentence=d.get("sentence") or "",
+        confidence=float(d.get("confidence", 0.0)), speaker_type=d.get("speaker_type") or "unknown",
+        title=d.get("title") or None, mention=d.get("mention"), mention_start=d.get("mention_start"),
+        mention_end=d.get("mention_end"), start=int(d["start"]), end=int(d["end"]), sieve=d.get("sieve") or "",
+    )
+
+
+def _date(value: str | Date | None, end: bool = False) -> Any:
+    from datetime import datetime
+
+    if value is None:
+        return None
+    if isinstance(value, Date):
+        value = value.isoformat()
+    m = re.fullmatch(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", str(value).strip())
+    if not m:
+        raise QueryError(f"dates are YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+    y, mo, d = int(m.group(1)), int(m.group(2) or (12 if end else 1)), m.group(3)
+    try:
+        if d is None:
+            import calendar
+
+            day = calendar.monthrange(y, mo)[1] if end else 1
+        else:
+            day = int(d)
+        dt = datetime(y, mo, day)
+    except ValueError as e:
+        raise QueryError(f"not a date: {value!r} ({e})") from e
+    return dt.replace(hour=23, minute=59, second=59) if end else dt
+
+
+def _parse(text: str) -> Q.Query:
+    """Parse a user's words query, refusing what Whoosh would silently misread."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"the query is {len(text):,} characters; the most is {MAX_QUERY_CHARS:,}")
+    for f in re.findall(r"(?<![\w\"])([A-Za-z_]\w*):(?=\S)", text):
+        if f not in QUERY_FIELDS:
+            raise QueryError(f"unknown field {f!r} in the query",
+                             f"Fields: {', '.join(sorted(QUERY_FIELDS))}.")
+    if text.count('"') % 2:
+        raise QueryError("unbalanced double quote in the query", 'Close the phrase: "regional security".')
+    depth = 0
+    for c in text:
+        depth += (c == "(") - (c == ")")
+        if depth < 0:
+            break
+    if depth != 0:
+        raise QueryError("unbalanced parentheses in the query")
+    parser = QueryParser("text", SCHEMA)
+    try:
+        q = parser.parse(text)
+    except Exception as e:  # whoosh's parser errors have no common base
+        raise QueryError(f"cannot parse the query: {e}") from e
+    if q is Q.NullQuery:
+        raise QueryError(f"the query {text!r} has no words to search for")
+    return q
