@@ -205,7 +205,7 @@ def _followed_by_quote(toks: list[Tok], j: int) -> bool:
     for k in range(j, min(len(toks), j + 8)):
         if toks[k].low == MASK_OPEN:
             return True
-        if toks[k].low in (".", ";", MASK_CLOSE):
+        if toks[k].low in (".", ";", ",", MASK_CLOSE):
             return False
     return False
 
@@ -220,8 +220,8 @@ def _np_word(t: Tok) -> str | None:
     if not t.is_cap and (low in SPEECH_FORMS or low in EVALUATIVE_FORMS or low == "according"):
         return None
     if t.is_cap:
-        if low in NOT_NAMES and low not in DETERMINERS:
-            return None
+        if low in NOT_NAMES and low not in DETERMINERS and not (t.text.isupper() and len(t.text) > 1):
+            return None  # "WHO", "AND" in capitals are names, "Who", "And" are not
         return "cap"
     if low in HONORIFICS or low in ROLE_HEADS or low in GENERIC_SPEAKERS or low in ORG_HEADS or low in TITLE_WORDS:
         return "role"
@@ -252,7 +252,7 @@ def scan_left(toks: list[Tok], cue_i: int, lo: int) -> tuple[Mention | None, int
         k -= 1
     if k < lo:
         return None, cue_i
-    if toks[k].low in ("who", "which") and k - 1 >= lo:
+    if toks[k].text in ("who", "which") and k - 1 >= lo:
         # "Mr. Kamin, who emphasized that …": the mention is 'who', standing for Mr. Kamin
         rel = toks[k]
         end = k - 2 if toks[k - 1].text == "," else k - 1
@@ -735,8 +735,7 @@ def quote_only(text: str, frame: Frame) -> tuple[QuoteMarks, Mention | None] | N
     if re.search(r"\w", before):
         return None
     if not re.search(r"\w", after):
-        words = len(re.findall(r"\w+", text[q.inner_start:q.inner_end]))
-        return (q, None) if words >= 3 else None
+        return (q, None) if re.search(r"\w", text[q.inner_start:q.inner_end]) else None
     m = re.match(r"\s*[―—–-]+\s*(.+?)\s*$", after)
     if m:
         toks = tokenize(text, q.end + m.start(1), q.end + m.end(1))

@@ -110,6 +110,8 @@ def _attribute_frames(text: str, fr: list[Frame]) -> list[Candidate]:
                     c = with_mention(base, prev_para_last.mention, "previous_paragraph")
                 else:
                     c = base
+                if c.sieve in ("unattributed", "previous_paragraph") and len(text[s:e].split()) < 3:
+                    continue  # a short quoted line far from any speaker is a title or a term
                 out.append(c)
                 if c.mention is not None:
                     last_in_para[f.paragraph] = c

@@ -1,0 +1,143 @@
+"""Real patterns of news quotes, one row each: the text, then every quote expected as
+(content, kind, speaker). Rows with no expected quotes are the negative cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes import extract
+from quotes.attribute import SIEVES, find_cues
+from quotes.tokens import tokenize
+
+CASES = [
+    # direct, speaker after
+    ("“We will not back down,” Mayor Lisa Grant said.", [("We will not back down,", "direct", "Lisa Grant")]),
+    ("“We will not back down,” said Lisa Grant, the city's mayor.", [("We will not back down,", "direct", "Lisa Grant")]),
+    ("“It is over,” she said. “We lost.”", [("It is over,", "direct", None), ("We lost.", "direct", None)]),
+    ('"The plan is dead," Senate Majority Leader Tom Hale told reporters on Tuesday.',
+     [("The plan is dead,", "direct", "Tom Hale")]),
+    ("“Prices will rise,” said a senior official.", [("Prices will rise,", "direct", "senior official")]),
+    # direct split by its cue
+    ("“We tried,” the coach said, “but it was not enough.”",
+     [("We tried,", "direct", "coach"), ("but it was not enough.", "direct", "coach")]),
+    # speaker first, colon or comma
+    ("Governor Amy Park said: “The roads are closed until further notice.”",
+     [("The roads are closed until further notice.", "direct", "Amy Park")]),
+    # mixed
+    ("The agency said the move represented “a deliberate shift in policy.”",
+     [("the move represented “a deliberate shift in policy.”", "mixed", "agency")]),
+    ("Paul Reyes, a lawyer for the family, said the ruling was “a long overdue victory.”",
+     [("the ruling was “a long overdue victory.”", "mixed", "Paul Reyes")]),
+    # indirect with that-clause, adverbials and objects
+    ("Health Minister Sara Diaz said on Friday that hospitals would stay open.",
+     [("hospitals would stay open", "indirect", "Sara Diaz")]),
+    ("John Baker told Reuters in an interview that the deal was close.",
+     [("the deal was close", "indirect", "John Baker")]),
+    ("Two officials said the talks had stalled, according to the report.",
+     [("the talks had stalled", "indirect", "officials")]),
+    # content before the cue
+    ("The factory will close next year, the company said.", [("The factory will close next year", "indirect", "company")]),
+    ("Turnout was the highest in decades, according to the electoral commission.",
+     [("Turnout was the highest in decades", "indirect", "electoral commission")]),
+    ("According to the police, the suspect fled on foot.", [("the suspect fled on foot", "indirect", "police")]),
+    # participle and conjoined cues keep the speaker
+    ("Mark Hill praised the team, saying the season had exceeded expectations.",
+     [("the season had exceeded expectations", "indirect", "Mark Hill")]),
+    ("Ana Ruiz acknowledged that costs were high but insisted that the project would go ahead.",
+     [("costs were high", "indirect", "Ana Ruiz"), ("the project would go ahead", "indirect", "Ana Ruiz")]),
+    ("“We are ready,” Tom Reed said, adding that the army “will act if needed.”",
+     [("We are ready,", "direct", "Tom Reed"), ("the army “will act if needed.”", "mixed", "Tom Reed")]),
+    # relative pronoun and party tags
+    ("Sen. Ray Olsen (D-Md.) said the bill would pass.", [("the bill would pass", "indirect", "Ray Olsen")]),
+    # negative cases: no speech
+    ("The band played “Born in the USA” at the rally.", []),
+    ("The Kremlin spokesman dismissed the idea, calling it “absurd.”",
+     [("it “absurd.”", "indirect", "Kremlin spokesman")]),
+    ("The council called the meeting for Monday.", []),
+    ("The so-called reform failed.", []),
+    ("He was told to leave the building.", []),
+    ("That said, the economy grew.", []),
+    ("The group kept a stated focus on security.", []),
+    ("Troops remain prepared to respond to threats.", []),
+    ("The match ended in a draw.", []),
+    ("He read “War and Peace” twice.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_patterns(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    got = extract(text)
+    assert [(q.text, q.kind) for q in got] == [(c, k) for c, k, _ in expected]
+    for q, (_c, _k, speaker) in zip(got, expected):
+        if speaker is not None:
+            assert q.speaker is not None and speaker.lower() in q.speaker.lower(), (q.speaker, speaker)
+        assert q.mention is not None
+        assert q.sieve in SIEVES and 0.0 < q.confidence <= 1.0
+        assert text[q.start:q.end] == q.text
+        assert q.mention_start is not None and text[q.mention_start:q.mention_end] == q.mention
+
+
+def test_pronoun_resolves_to_previous_speaker() -> None:
+    text = ("Defense Secretary Mary Stone said the review was complete. "
+            "She added that new rules would follow.")
+    qs = extract(text)
+    assert [q.speaker for q in qs] == ["Mary Stone", "Mary Stone"]
+    assert qs[1].mention == "She" and qs[1].sieve == "cue_subject"
+    assert qs[0].role == "Defense Secretary"
+
+
+def test_surname_and_appositive_role_join_one_entity() -> None:
+    text = ("Adm. Carl Vance, commander of the Pacific Fleet, visited the base on Monday.\n\n"
+            "“Our ships are ready,” Vance said.")
+    (q,) = extract(text)
+    assert (q.speaker, q.title, q.role) == ("Carl Vance", "Adm.", "commander of the Pacific Fleet")
+
+
+def test_acronym_resolves_to_the_full_organisation() -> None:
+    text = ("The World Health Organization (WHO) issued new guidance on Monday. "
+            "WHO said the risk remained low.")
+    (q,) = extract(text)
+    assert q.speaker == "World Health Organization" and q.speaker_type == "organization"
+
+
+def test_the_ministry_resolves_to_the_ministry_named_before() -> None:
+    text = ("Japan’s Ministry of Finance said markets were stable. "
+            "In a later statement, the ministry said it was ready to intervene.")
+    qs = extract(text)
+    assert [q.speaker for q in qs] == ["Japan’s Ministry of Finance"] * 2
+
+
+def test_continuation_paragraph_takes_the_speaker() -> None:
+    text = ("“We expected a close race,” said campaign manager Rob Tan.\n\n"
+            "“Nobody expected this.”")
+    qs = extract(text)
+    assert [q.speaker for q in qs] == ["Rob Tan", "Rob Tan"]
+    assert qs[1].sieve == "previous_paragraph"
+
+
+def test_multi_paragraph_quote() -> None:
+    text = ("Lee Chan said: “The first thing we did was call the families.\n\n"
+            "“Then we went to the site.”")
+    qs = extract(text)
+    assert [q.kind for q in qs] == ["direct", "direct"]
+    assert {q.speaker for q in qs} == {"Lee Chan"}
+
+
+def test_signed_quote() -> None:
+    (q,) = extract("“The food was the best part of the whole trip.” ― Maria Lopez")
+    assert q.speaker == "Maria Lopez" and q.sieve == "dash_byline"
+
+
+@pytest.mark.parametrize(
+    "text, cues",
+    [
+        ("Officials said the plan failed.", ["said"]),
+        ("The report states that sales fell.", ["states"]),
+        ("The states voted.", []),
+        ("She called it “absurd.”", ["called"]),
+        ("She called her mother.", []),
+        ("Trump's claims were false.", []),
+    ],
+)
+def test_cue_senses(text: str, cues: list[str]) -> None:
+    assert [c.word for c in find_cues(tokenize(text))] == cues
