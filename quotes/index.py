@@ -49,7 +49,7 @@ SCHEMA = Schema(
     hash=ID(stored=True),                            # content hash of the article (markers)
     text=TEXT(analyzer=_analyzer, stored=True, phrase=True),
     speaker=TEXT(stored=True),                       # canonical name, word-searchable
-    speaker_id=ID(stored=True),                      # canonical name, exact (lower case)
+    speaker_id=ID(stored=True, sortable=True),       # canonical name, exact (lower case)
     aliases=TEXT(stored=True),                       # every name the article used for the speaker
     speaker_type=ID(stored=True),
     role=TEXT(stored=True),
@@ -289,11 +289,7 @@ class QuoteIndex:
         if query is not None and query.strip():
             parts.append(_parse(query))
         if speaker:
-            words = [w.lower() for w in re.findall(r"[\w’'\-]+", speaker)]
-            if not words:
-                raise QueryError(f"speaker {speaker!r} has no words to search for")
-            per_word = [Q.Or([Q.Term("speaker", w), Q.Term("aliases", w)]) for w in words]
-            parts.append(Q.Or([Q.Term("speaker_id", speaker.strip().lower()), Q.And(per_word)]))
+            parts.append(self._speaker_query(speaker))
         if role:
             words = [w.lower() for w in re.findall(r"[\w’'\-]+", role)]
             if words:
@@ -307,6 +303,24 @@ class QuoteIndex:
         if since or until:
             parts.append(Q.DateRange("date", _date(since), _date(until, end=True)))
         return Q.And(parts)
+
+    def _speaker_query(self, speaker: str) -> Q.Query:
+        """Quotes by every canonical speaker that ``speaker`` names, by name or by any alias.
+
+        Notes:
+            Two steps: find the canonical names whose name or aliases hold all the words (in any
+            article), then match those names exactly, so an alias used in one article ("CENTCOM")
+            finds the speaker's quotes in articles that never used it.
+        """
+        words = [w.lower() for w in re.findall(r"[\w’'\-]+", speaker)]
+        if not words:
+            raise QueryError(f"speaker {speaker!r} has no words to search for")
+        per_word = Q.And([Q.Or([Q.Term("speaker", w), Q.Term("aliases", w)]) for w in words])
+        names = {speaker.strip().lower()}
+        with self._ix.searcher() as s:
+            res = s.search(per_word, limit=None, groupedby="speaker_id")
+            names.update(k for k in res.groups("speaker_id") if k)
+        return Q.Or([Q.Term("speaker_id", n) for n in sorted(names)])
 
     def highlighter(self, query: str | None) -> Callable[[Quote], str]:
         """A function marking the words of ``query`` in a quote's text with ``[…]``.

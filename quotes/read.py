@@ -153,8 +153,8 @@ def _iso(g: dict[str, str | None]) -> str | None:
             mo = int(g["m"] or 0)
         else:
             name = (g.get("mon") or "").lower().rstrip(".")
-            mo = _MONTHS.get(name) or _MONTH_ABBR.get(name[:4] if name.startswith("sept") else name[:3], 0)
-            if name not in _MONTHS and name[:3] not in _MONTH_ABBR:
+            mo = _MONTHS.get(name) or _MONTH_ABBR.get(name, 0)
+            if not mo:
                 return None
     except (TypeError, ValueError):
         return None

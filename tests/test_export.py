@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from dataclasses import replace
+
+from quotes import extract
+from quotes.export import CSV_COLUMNS, safe_cell, write_csv, write_quotes
+
+
+@pytest.mark.parametrize(
+    "value, cell",
+    [("=SUM(A1:A2)", "'=SUM(A1:A2)"), ("+1-2", "'+1-2"), ("-cmd", "'-cmd"), ("@x", "'@x"),
+     ("\tx", "'\tx"), ("\rx", "'\rx"), ("-3.5", "-3.5"), (0.9, "0.9"), (None, ""), ("plain", "plain")],
+)
+def test_safe_cell(value: object, cell: str) -> None:
+    assert safe_cell(value) == cell
+
+
+def test_csv_round_trips_newlines_quotes_and_formulas() -> None:
+    (q,) = extract("“Yes,” Ann Lee said.")
+    qs = [replace(q, text='=HYPERLINK("x"), a line\nbreak, a ""quote"", a comma')]
+    buf = io.StringIO()
+    assert write_csv(qs, buf) == len(qs) == 1
+    rows = list(csv.reader(io.StringIO(buf.getvalue())))
+    assert rows[0] == list(CSV_COLUMNS)
+    assert rows[1][CSV_COLUMNS.index("text")] == "'" + qs[0].text
+    assert rows[1][CSV_COLUMNS.index("speaker")] == "Ann Lee"
+
+
+def test_excel_bom_and_jsonl() -> None:
+    qs = extract("“Yes,” Ann Lee said.")
+    buf = io.StringIO()
+    write_csv(qs, buf, excel=True)
+    assert buf.getvalue().startswith("\ufeffspeaker,role,text")
+    out = io.StringIO()
+    write_quotes(qs, out, "jsonl")
+    assert json.loads(out.getvalue())["speaker"] == "Ann Lee"
+    with pytest.raises(ValueError):
+        write_quotes(qs, out, "xml")

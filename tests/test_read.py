@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from quotes import InputError, Skipped, iter_articles, read_file
+from quotes.read import article_from_text, decode, find_date
+
+from .conftest import SEEDS
+
+
+@pytest.mark.parametrize(
+    "data, text",
+    [
+        (b"Plain text.", "Plain text."),
+        (b"\xef\xbb\xbfWith a BOM.", "With a BOM."),
+        ("caf\u00e9 \u201cquote\u201d".encode("cp1252"), "caf\u00e9 \u201cquote\u201d"),
+        (b"line one\r\nline two\rline three", "line one\nline two\nline three"),
+        ("UTF-16 text".encode("utf-16"), "UTF-16 text"),
+    ],
+)
+def test_decode(data: bytes, text: str) -> None:
+    assert decode(data) == text
+
+
+@pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"abc\x00def", bytes(range(1, 32)) * 4])
+def test_binary_is_refused(data: bytes) -> None:
+    with pytest.raises(InputError):
+        decode(data)
+
+
+def test_read_file_errors(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("  \n")
+    with pytest.raises(InputError, match="empty"):
+        read_file(tmp_path / "empty.txt")
+    with pytest.raises(InputError, match="no such file"):
+        read_file(tmp_path / "missing.txt")
+    big = tmp_path / "big.txt"
+    big.write_text("x" * 2000)
+    with pytest.raises(InputError, match="limit"):
+        read_file(big, max_bytes=1000)
+
+
+def test_folder_walk_skips_bad_files_with_a_reason(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("“Fine,” she said.")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "c.txt").write_text("")
+    (tmp_path / "notes.md").write_text("not an article type")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "d.txt").write_text("Officials said the road was closed.")
+    (sub / "loop").symlink_to(tmp_path)  # a symlink loop must not trap the walk
+    skipped: list[Skipped] = []
+    ids = [a.id for a in iter_articles([tmp_path], skipped)]
+    assert ids == ["a.txt", "d.txt"]
+    assert sorted(Path(s.source).name for s in skipped) == ["b.txt", "c.txt"]
+
+
+def test_jsonl_and_csv_tables(tmp_path: Path) -> None:
+    rows = [{"id": "r1", "text": "“Yes,” he said.", "outlet": "Daily", "date": "2024-03-05"},
+            {"id": "r2", "body": "Officials said no."}, {"id": "r3"}]
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\nnot json\n")
+    (tmp_path / "b.csv").write_text('id,text,title\nc1,"Police said the road was closed, again.",Road\n')
+    skipped: list[Skipped] = []
+    arts = list(iter_articles([tmp_path / "a.jsonl", tmp_path / "b.csv"], skipped))
+    assert [a.id for a in arts] == ["r1", "r2", "c1"]
+    assert (arts[0].outlet, arts[0].date, arts[2].title) == ("Daily", "2024-03-05", "Road")
+    assert len(skipped) == 2  # the row with no text, the line that is not JSON
+
+
+def test_stdin_text_and_jsonl() -> None:
+    (a,) = iter_articles(["-"], stdin=io.BytesIO("“Yes,” he said.".encode()))
+    assert a.id == "stdin"
+    arts = list(iter_articles(["-"], stdin=io.BytesIO(b'{"id": "x", "text": "Officials said so."}\n')))
+    assert [a.id for a in arts] == ["x"]
+
+
+def test_metadata_from_the_text() -> None:
+    a = article_from_text("Ahmed Kamel – Egypt Daily News\nThe army said it was done.", id="x")
+    assert (a.byline, a.outlet) == ("Ahmed Kamel – Egypt Daily News", "Egypt Daily News")
+    b = article_from_text("Markets Rally Again\nPublished March 4, 2025\nShares rose.", id="y")
+    assert (b.title, b.date) == ("Markets Rally Again", "2025-03-04")
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [("2024-01-31", "2024-01-31"), ("Feb. 13, 2026", "2026-02-13"), ("13 February 2026", "2026-02-13"),
+     ("Sept. 4, 2016", "2016-09-04"), ("Friday, Feb. 13", None), ("Mayday 3, 2020", None)],
+)
+def test_find_date(text: str, iso: str | None) -> None:
+    assert find_date(text) == iso
+
+
+def test_seeds_read() -> None:
+    arts = list(iter_articles([SEEDS]))
+    assert [a.id for a in arts] == sorted(p.name for p in SEEDS.glob("*.txt"))
+    assert arts[1].outlet == "Egypt Daily News"
