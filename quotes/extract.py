@@ -162,7 +162,7 @@ def _record(text: str, doc: str, c: Candidate, ent: Entity | None, article: Arti
         kind=c.kind,
         speaker=speaker,
         speaker_type=stype,
-        mention=m.text if m else None,
+        mention=text[m.start:m.end] if m else None,
         mention_start=m.start if m else None,
         mention_end=m.end if m else None,
         role=role,
