@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .detect import MASK_CLOSE, MASK_OPEN, Frame, QuoteMarks, masked
+from .detect import MASK_CLOSE, MASK_OPEN, Frame, QuoteMarks, narrative
 from .lexicon import (
     AUXILIARIES,
     CUE_ADVERBIAL_HEADS,
@@ -108,12 +108,22 @@ class _Cue:
 
 # --- cue finding --------------------------------------------------------------------------------
 
+# First word of each multi-word cue -> the phrase lengths it starts, longest first: the phrase
+# lookup runs only at tokens that can begin one ("point out", "went on to say").
+_PHRASE_STARTS: dict[str, tuple[int, ...]] = {}
+for _phrase in SPEECH_FORMS:
+    if " " in _phrase:
+        _w = _phrase.split()
+        _PHRASE_STARTS[_w[0]] = tuple(sorted(set(_PHRASE_STARTS.get(_w[0], ())) | {len(_w)}, reverse=True))
+
+
 def _match_cue(toks: list[Tok], i: int) -> tuple[int, str, str] | None:
     """The cue starting at token ``i``: (end index, cue text, form), or None."""
     t = toks[i]
     if t.low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
         return i + 2, "according to", "according"
-    for n in (4, 3, 2):
+    lengths = _PHRASE_STARTS.get(t.low)
+    for n in lengths or ():
         if i + n <= len(toks):
             phrase = " ".join(x.low for x in toks[i:i + n])
             if phrase in SPEECH_FORMS:
@@ -571,7 +581,7 @@ def _frame_subject(toks: list[Tok], lo: int, hi: int) -> Mention | None:
     return _make_mention(toks[k:e] if toks[k].low not in DETERMINERS or e - k > 1 else [], None, None, toks, e - 1)
 
 
-def analyse_frame(text: str, frame: Frame) -> list[Candidate]:
+def analyse_frame(text: str, frame: Frame, toks: list[Tok] | None = None) -> list[Candidate]:
     """The quotes a frame holds, each with its cue and speaker mention (unresolved).
 
     Notes:
@@ -580,10 +590,8 @@ def analyse_frame(text: str, frame: Frame) -> list[Candidate]:
         after it (inversion); the content is what follows the cue (past objects, adverbials and
         'that') up to the next cue's clause, or, when nothing follows, what precedes it.
     """
-    from .detect import Span  # noqa: F401  (Span is re-exported for type readers)
-
-    mtext = masked(text, _as_span(frame), frame.quotes)
-    toks = tokenize(mtext, 0, len(mtext), frame.start)
+    if toks is None:
+        toks = narrative(text, frame)[1]
     cues = find_cues(toks)
     out: list[Candidate] = []
     if not cues:
@@ -710,12 +718,6 @@ def _emit(out: list[Candidate], content: tuple[int, int, str], frame: Frame, cue
         if a < c.end and b > c.start:
             return  # the same words already reported by an earlier cue
     out.append(Candidate(a, b, kind, frame, cue.word, cue_tok.start, cue.mention, cue.sieve, conf))
-
-
-def _as_span(frame: Frame):
-    from .models import Span
-
-    return Span(frame.start, frame.end)
 
 
 # --- frames without a cue --------------------------------------------------------------------

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import CLOSE_MARKS, OPEN_MARKS, STRAIGHT_MARKS
+from .lexicon import CLOSE_MARKS, OPEN_MARKS
 from .models import Span
 from .split import is_heading, paragraphs, sentences
+from .tokens import Tok, tokenize
 
 # "''" before '"' so doubled apostrophes are read as one mark; single curly marks are not
 # outer quotes (they double as apostrophes) and are left inside.
@@ -106,16 +107,36 @@ def masked(text: str, span: Span, quotes: tuple[QuoteMarks, ...] | list[QuoteMar
     Offsets are preserved, so a match at ``i`` in the result is at ``span.start + i`` in
     ``text``; cue and speaker rules then never match words inside a quote.
     """
-    chars = list(text[span.start:span.end])
+    if not quotes:
+        return text[span.start:span.end]
+    # built from slices, not a list of characters: most of a frame is narrative kept as is
+    parts: list[str] = []
+    pos = span.start
     for q in quotes:
-        a, b = max(q.start, span.start) - span.start, min(q.end, span.end) - span.start
-        for k in range(a, b):
-            chars[k] = " "
-        if q.start >= span.start:
-            chars[q.start - span.start] = MASK_OPEN
-        if q.closed and q.end <= span.end:
-            chars[q.end - 1 - span.start] = MASK_CLOSE
-    return "".join(chars)
+        a, b = max(q.start, span.start), min(q.end, span.end)
+        if a < pos or b <= a:
+            continue
+        parts.append(text[pos:a])
+        width = b - a
+        head = MASK_OPEN if q.start >= span.start else " "
+        tail = MASK_CLOSE if q.closed and q.end <= span.end else " "
+        if width == 1:
+            parts.append(tail if tail != " " else head)
+        else:
+            parts.append(head + " " * (width - 2) + tail)
+        pos = b
+    parts.append(text[pos:span.end])
+    return "".join(parts)
+
+
+def narrative(text: str, frame: Frame) -> tuple[str, list[Tok]]:
+    """A frame's text with its quoted passages blanked (see ``masked``), and its tokens.
+
+    Token offsets index ``text``. Extraction computes these once per frame and hands them to
+    every rule that reads the frame's narrative.
+    """
+    mt = masked(text, Span(frame.start, frame.end), frame.quotes)
+    return mt, tokenize(mt, 0, len(mt), frame.start)
 
 
 def frames(text: str) -> list[Frame]:

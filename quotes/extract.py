@@ -16,10 +16,10 @@ from .attribute import (
     scan_left,
     with_mention,
 )
-from .detect import Frame, frames, masked
-from .models import Article, Quote, Span
+from .detect import Frame, frames, narrative
+from .models import Article, Quote
 from .speakers import Entity, Registry
-from .tokens import tokenize
+from .tokens import Tok
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +42,10 @@ def extract(text: str, doc: str = "doc", article: Article | None = None) -> list
         (see ``attribute.SIEVES`` for the order).
     """
     fr = frames(text)
-    cands = _attribute_frames(text, fr)
+    narratives = [narrative(text, f) for f in fr]  # tokenized once, read by every stage
+    cands = _attribute_frames(text, fr, narratives)
     reg = Registry()
-    reg.scan(text, fr)
+    reg.scan(text, fr, narratives)
     out: list[Quote] = []
     for c in cands:
         ent = reg.resolve(c.mention)
@@ -64,7 +65,7 @@ def extract_file(path: str | Path) -> list[Quote]:
     return extract_article(read_file(path))
 
 
-def _attribute_frames(text: str, fr: list[Frame]) -> list[Candidate]:
+def _attribute_frames(text: str, fr: list[Frame], narratives: list[tuple[str, list[Tok]]]) -> list[Candidate]:
     """Cue-bound sieves on each frame, then the continuation sieves on quote-only frames."""
     out: list[Candidate] = []
     last_in_para: dict[int, Candidate] = {}
@@ -73,7 +74,7 @@ def _attribute_frames(text: str, fr: list[Frame]) -> list[Candidate]:
     unclosed_para: int | None = None  # paragraph whose last quote never closed
     lead_in: Mention | None = None
     cur_para = -1
-    for f in fr:
+    for f, (_, toks) in zip(fr, narratives):
         if f.paragraph != cur_para:
             if cur_para in last_in_para:
                 prev_para_last = last_in_para[cur_para]
@@ -81,7 +82,7 @@ def _attribute_frames(text: str, fr: list[Frame]) -> list[Candidate]:
                 # a paragraph of plain narrative between breaks the chain
                 prev_para_last = None
             cur_para = f.paragraph
-        found = analyse_frame(text, f)
+        found = analyse_frame(text, f, toks)
         if found:
             out.extend(found)
             attributed = [c for c in found if c.mention is not None]
@@ -115,7 +116,7 @@ def _attribute_frames(text: str, fr: list[Frame]) -> list[Candidate]:
                 out.append(c)
                 if c.mention is not None:
                     last_in_para[f.paragraph] = c
-        lead_in = _lead_in_mention(text, f) if lead_in_colon(text, f) else None
+        lead_in = _lead_in_mention(toks) if lead_in_colon(text, f) else None
         if f.quotes and not f.quotes[-1].closed:
             unclosed_para = f.paragraph
         elif f.paragraph != unclosed_para:
@@ -128,10 +129,8 @@ def _has_quote_in_para(fr: list[Frame], para: int) -> bool:
     return any(f.quotes for f in fr if f.paragraph == para)
 
 
-def _lead_in_mention(text: str, f: Frame) -> Mention | None:
+def _lead_in_mention(toks: list[Tok]) -> Mention | None:
     """The speaker of a frame that ends "X said:" and hands its quote to the next paragraph."""
-    mt = masked(text, Span(f.start, f.end), f.quotes)
-    toks = tokenize(mt, 0, len(mt), f.start)
     cues = find_cues(toks)
     if not cues:
         return None

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .attribute import Mention, _np_word, _role_text, _span_text
-from .detect import Frame, masked
+from .detect import Frame, narrative
 from .lexicon import (
     DETERMINERS,
     GENERIC_SPEAKERS,
@@ -21,7 +21,6 @@ from .lexicon import (
     SPEECH_FORMS,
     TITLE_WORDS,
 )
-from .models import Span
 from .tokens import Tok, tokenize
 
 _ACRONYM_DEF = re.compile(r"((?:[A-Z][\w’'.\-&]*\s+(?:of\s+|for\s+|and\s+|the\s+)*){1,8})\(([A-Z][A-Z&.\-]{1,9})\)")
@@ -148,15 +147,21 @@ class Registry:
         self.last_speaker: dict[str, Entity] = {}
 
     # -- pass 1: the article's names ---------------------------------------------------------
-    def scan(self, text: str, frames: list[Frame]) -> None:
-        """Collect names, titles, appositive roles and acronyms from the article's narrative."""
-        for f in frames:
-            mt = masked(text, Span(f.start, f.end), f.quotes)
+    def scan(self, text: str, frames: list[Frame],
+             narratives: list[tuple[str, list[Tok]]] | None = None) -> None:
+        """Collect names, titles, appositive roles and acronyms from the article's narrative.
+
+        Args:
+            text: The article text.
+            frames: Its frames.
+            narratives: ``detect.narrative`` of each frame, when the caller has them already.
+        """
+        for fi, f in enumerate(frames):
+            mt, toks = narratives[fi] if narratives is not None else narrative(text, f)
             for m in _ACRONYM_DEF.finditer(mt):
                 full = m.group(1).strip()
                 full = re.sub(r"^(?:The|the)\s+", "", full)
                 self.acronyms[m.group(2)] = full
-            toks = tokenize(mt, 0, len(mt), f.start)
             i = 0
             while i < len(toks):
                 if _np_word(toks[i]) is None or not toks[i].is_cap:
