@@ -167,17 +167,21 @@ def _count_files(paths: tuple[str, ...]) -> int | None:
 @click.option("--lock-timeout", type=click.FloatRange(0), default=30.0, show_default=True,
               help="Seconds to wait for another indexer's lock.")
 @click.option("--max-bytes", type=click.IntRange(1), default=MAX_BYTES, show_default=True, help="Skip larger files.")
+@click.option("--commit-every", type=click.IntRange(1), default=2000, show_default=True,
+              help="Articles per commit; an interrupted run keeps every finished commit.")
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr.")
-def index(paths: tuple[str, ...], index_dir: str | None, jobs: int, lock_timeout: float, max_bytes: int, progress: bool) -> None:
+def index(paths: tuple[str, ...], index_dir: str | None, jobs: int, lock_timeout: float, max_bytes: int,
+          commit_every: int, progress: bool) -> None:
     """Extract quotes from articles and add them to the index (incremental)."""
     with QuoteIndex(index_dir, create=True, lock_timeout=lock_timeout) as ix:
         total = _count_files(paths) if progress else None
         if progress:
             with click.progressbar(length=total, label="Indexing", file=sys.stderr,
                                    show_pos=True, show_eta=total is not None) as bar:
-                report = ix.add(paths, jobs=jobs, progress=lambda _a: bar.update(1), max_bytes=max_bytes)
+                report = ix.add(paths, jobs=jobs, progress=lambda _a: bar.update(1), max_bytes=max_bytes,
+                                commit_every=commit_every)
         else:
-            report = ix.add(paths, jobs=jobs, max_bytes=max_bytes)
+            report = ix.add(paths, jobs=jobs, max_bytes=max_bytes, commit_every=commit_every)
         click.echo(
             f"{report.articles} articles ({report.added} new, {report.replaced} changed, "
             f"{report.unchanged} unchanged), {report.quotes} quotes written, "

@@ -7,6 +7,8 @@ and the sentences it spans are merged into one *frame*, the unit attribution rea
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import accumulate
 from dataclasses import dataclass
 
 from .lexicon import CLOSE_MARKS, OPEN_MARKS
@@ -154,11 +156,18 @@ def frames(text: str) -> list[Frame]:
         if not qs and is_heading(text, para):
             continue
         sents = sentences(text, para) or [para]
+        # bisect over the quotes' starts (with a running maximum of their ends) keeps a long
+        # paragraph of many quotes linear: "does a quote straddle g_end" and "which quotes start
+        # in [a, b)" are each one lookup
+        qs = sorted(qs, key=lambda q: q.start)
+        starts = [q.start for q in qs]
+        max_end = list(accumulate((q.end for q in qs), max))
         groups: list[list[int]] = []
         for s in sents:
             if groups:
                 g_start, g_end = groups[-1]
-                straddles = any(q.start < g_end and q.end > g_end for q in qs)
+                k = bisect_left(starts, g_end) - 1  # the last quote starting before g_end
+                straddles = k >= 0 and max_end[k] > g_end
                 first = text[s.start:s.start + 1]
                 # "he said." after a quote, or a signature line "― Name" after it
                 lower_start = first.islower() or first in ",;:—–―)"
@@ -167,6 +176,6 @@ def frames(text: str) -> list[Frame]:
                     continue
             groups.append([s.start, s.end])
         for a, b in groups:
-            inside = tuple(q for q in qs if q.start >= a and q.start < b)
+            inside = tuple(qs[bisect_left(starts, a):bisect_left(starts, b)])
             out.append(Frame(a, b, pi, inside))
     return out

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .attribute import Mention, _np_word, _role_text, _span_text
@@ -145,6 +146,7 @@ class Registry:
         self.mentions: list[tuple[int, Entity]] = []  # (offset, entity), in text order
         self.acronyms: dict[str, str] = {}
         self.last_speaker: dict[str, Entity] = {}
+        self.recent_orgs: dict[int, Entity] = {}
 
     # -- pass 1: the article's names ---------------------------------------------------------
     def scan(self, text: str, frames: list[Frame],
@@ -245,6 +247,11 @@ class Registry:
             self.last_speaker[ent.type] = ent
             self.last_speaker["any"] = ent
             self.mentions.append((m.start, ent))
+            if ent.type == "organization":
+                # most recently mentioned last; one entry per organisation keeps the lookup of
+                # "the ministry" short however many times it is quoted
+                self.recent_orgs.pop(id(ent), None)
+                self.recent_orgs[id(ent)] = ent
         return ent
 
     def _resolve(self, m: Mention) -> Entity | None:
@@ -263,8 +270,8 @@ class Registry:
         words = [t for t in toks if t.is_word]
         if m.kind in ("org", "generic") and words and words[0].low in ("the", "its", "this") and len(words) <= 3:
             head = words[-1].low
-            for _, e in reversed(self.mentions):
-                if e.type == "organization" and head in _norm(e.name).split():
+            for e in reversed(self.recent_orgs.values()):
+                if head in _norm(e.name).split():
                     return e
             for e in reversed(self.entities):
                 if e.type == "organization" and head in _norm(e.name).split():
@@ -314,6 +321,7 @@ def _strip_det(text: str) -> str:
     return re.sub(r"^(?:the|The|a|A|an|An)\s+", "", text).strip()
 
 
+@lru_cache(maxsize=4096)
 def _norm(name: str) -> str:
     name = name.replace("’", "'").lower()
     name = re.sub(r"[^\w' ]+", " ", name)

@@ -105,3 +105,30 @@ def test_index_from_env(runner: CliRunner, tmp_path: Path) -> None:
     ix = tmp_path / "envix"
     r = runner.invoke(cli, ["index", str(SEEDS), "--no-progress"], env={"QUOTES_INDEX": str(ix)})
     assert r.exit_code == 0 and ix.is_dir()
+
+
+def test_hostile_folder_is_processed_or_skipped_file_by_file(runner: CliRunner, tmp_path: Path) -> None:
+    sentence = "“We will rebuild the bridge,” the mayor said, adding that the work would take a year. "
+    (tmp_path / "huge.txt").write_text(sentence * (50_000_000 // len(sentence) + 1), encoding="utf-8")  # > 50 MB
+    (tmp_path / "one_line.txt").write_text(sentence * 12_000, encoding="utf-8")  # ~1 MB without a newline
+    (tmp_path / "crlf.txt").write_bytes("Storm hits coast\r\n\r\n“Stay inside,” Gov. Ann Lee said.\r\n".encode())
+    (tmp_path / "rtl.txt").write_text("قال الوزير “We are ready,” Minister Sami Haddad said. \u202eמשהו\n", encoding="utf-8")
+    (tmp_path / "unclosed.txt").write_text("“This never closes, said nobody.\n\n” And ‘this “mismatched’ one”.\n")
+    (tmp_path / "latin1.txt").write_bytes("“Caf\u00e9 prices rose,” Jean Dupont said.".encode("cp1252"))
+    (tmp_path / "nul.txt").write_bytes(b"Police said\x00 the road was closed.")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    r = runner.invoke(cli, ["extract", str(tmp_path), "-f", "jsonl"])
+    assert r.exit_code == EXIT_SKIPPED, r.output
+    assert "Traceback" not in r.output
+    warned = [line for line in r.stderr.splitlines() if line.startswith("warning: skipped")]
+    assert any("huge.txt" in w and "limit" in w for w in warned)
+    assert any("nul.txt" in w for w in warned) and any("empty.txt" in w for w in warned)
+    assert "3 input(s) skipped" in r.stderr
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    docs = {row["doc"] for row in rows}
+    assert {"one_line.txt", "crlf.txt", "rtl.txt", "latin1.txt"} <= docs
+    assert sum(row["doc"] == "one_line.txt" for row in rows) >= 12_000  # every repetition found
+    by_doc = {row["doc"]: row for row in rows}
+    assert by_doc["crlf.txt"]["speaker"] == "Ann Lee"
+    assert by_doc["rtl.txt"]["speaker"] == "Sami Haddad"
+    assert by_doc["latin1.txt"]["text"] == "Café prices rose,"
