@@ -9,6 +9,7 @@ entity. ``SIEVES`` lists them all, in order, with their confidence.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, replace
 
 from .detect import MASK_CLOSE, MASK_OPEN, Frame, QuoteMarks, narrative
@@ -117,6 +118,10 @@ for _phrase in SPEECH_FORMS:
         _PHRASE_STARTS[_w[0]] = tuple(sorted(set(_PHRASE_STARTS.get(_w[0], ())) | {len(_w)}, reverse=True))
 
 
+# Every word that can begin a cue: most tokens are not one, and skip the cue matcher.
+_CUE_STARTS = frozenset(SPEECH_FORMS) | frozenset(EVALUATIVE_FORMS) | frozenset(_PHRASE_STARTS) | {"according"}
+
+
 def _match_cue(toks: list[Tok], i: int) -> tuple[int, str, str] | None:
     """The cue starting at token ``i``: (end index, cue text, form), or None."""
     t = toks[i]
@@ -158,6 +163,9 @@ def find_cues(toks: list[Tok]) -> list[_Cue]:
     cues: list[_Cue] = []
     i = 0
     while i < len(toks):
+        if toks[i].low not in _CUE_STARTS:
+            i += 1
+            continue
         m = _match_cue(toks, i)
         if not m:
             i += 1
@@ -224,6 +232,13 @@ def _followed_by_quote(toks: list[Tok], j: int) -> bool:
 
 def _np_word(t: Tok) -> str | None:
     """How a token can take part in a speaker noun phrase: 'cap', 'role', 'conn', or None."""
+    return _np_class(t.text)
+
+
+@lru_cache(maxsize=65536)
+def _np_class(text: str) -> str | None:
+    # a token's class depends on its text alone: cached, as names and titles recur
+    t = Tok(text, 0, len(text), text.lower())
     low = t.low
     if not t.is_word:
         return None

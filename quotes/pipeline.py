@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
+from typing import Any
 
 from .extract import extract_article
 from .models import Article, Quote
@@ -70,16 +70,65 @@ def extract_many(sources: Iterable[str | os.PathLike[str] | Article], jobs: int 
         for a in articles:
             yield (a, None) if skip and skip(a) else (a, _safe_extract(a))
         return
+    yield from _parallel(articles, jobs, skip, chunk)
+
+
+_END = object()
+
+
+def _parallel(articles: Iterator[Article], jobs: int, skip: Callable[[Article], bool] | None,
+              chunk: int) -> Iterator[tuple[Article, list[Quote] | None]]:
+    """``extract_many`` over a process pool, streaming: no barrier between batches.
+
+    Notes:
+        The pool's feeder thread pulls articles through ``feed`` while this generator hands
+        out results, so workers never wait for the consumer to finish a batch. A queue keeps
+        input order (skipped articles included) and a semaphore bounds how far reading runs
+        ahead of the consumer (``jobs * chunk`` articles), so memory stays flat on any archive.
+    """
     import multiprocessing as mp
+    import queue
+    import threading
+
+    order: queue.Queue[Any] = queue.Queue()
+    bound = max(2, jobs * chunk)
+    ahead = threading.Semaphore(bound)
+    stop = threading.Event()
+    failure: list[BaseException] = []
+
+    def feed() -> Iterator[Article]:
+        try:
+            for a in articles:
+                ahead.acquire()
+                if stop.is_set():
+                    return
+                if skip and skip(a):
+                    order.put((a, False))
+                else:
+                    order.put((a, True))
+                    yield a
+        except BaseException as e:  # reading failed: hand the error to the consumer
+            failure.append(e)
+        finally:
+            order.put(_END)
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(jobs) as pool:
-        while True:
-            block = list(islice(articles, chunk * jobs))
-            if not block:
-                break
-            todo = [a for a in block if not (skip and skip(a))]
-            done = iter(pool.imap(_safe_extract, todo, chunksize=max(1, len(todo) // (jobs * 4) or 1)))
-            todo_ids = {id(a) for a in todo}
-            for a in block:
-                yield (a, next(done)) if id(a) in todo_ids else (a, None)
+        try:
+            results = pool.imap(_safe_extract, feed(), chunksize=max(1, chunk // 16))
+            while True:
+                item = order.get()
+                if item is _END:
+                    break
+                article, extracted = item
+                quotes = next(results) if extracted else None
+                ahead.release()
+                yield article, quotes
+        finally:
+            # the consumer may stop early: let a feeder blocked on the semaphore see the stop,
+            # or the pool's shutdown would wait for its task thread forever
+            stop.set()
+            for _ in range(bound):
+                ahead.release()
+    if failure:
+        raise failure[0]

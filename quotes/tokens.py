@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexicon import HONORIFICS, NEWS_ABBREVIATIONS
 
@@ -55,21 +56,25 @@ def tokenize(text: str, start: int = 0, end: int | None = None, offset: int = 0)
     """
     end = len(text) if end is None else end
     out: list[Tok] = []
+    append = out.append
+    joined_to = -1  # end of a period joined to the token before (in ``text`` offsets)
     for m in _TOKEN.finditer(text, start, end):
-        s, e = m.start(), m.end()
-        word = m.group()
-        if out and s < out[-1].end - offset:
+        s, e = m.span()
+        if s < joined_to:
             continue  # the period already joined to the abbreviation before it
-        if (
-            e < end and text[e] == "."
-            and word[:1].isalpha()
-            and (
-                _INITIALS.match(word)
-                or word.lower() in NEWS_ABBREVIATIONS
-                or (word.lower() + ".") in HONORIFICS
-            )
-        ):
+        word = m.group()
+        if e < end and text[e] == "." and _takes_period(word):
             e += 1
             word += "."
-        out.append(Tok(word, s + offset, e + offset, word.lower()))
+            joined_to = e
+        append(Tok(word, s + offset, e + offset, word.lower()))
     return out
+
+
+@lru_cache(maxsize=8192)
+def _takes_period(word: str) -> bool:
+    """Whether a period after ``word`` belongs to it: an initial, initials, or an abbreviation."""
+    low = word.lower()
+    return word[:1].isalpha() and bool(
+        _INITIALS.match(word) or low in NEWS_ABBREVIATIONS or (low + ".") in HONORIFICS
+    )

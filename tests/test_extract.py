@@ -50,3 +50,23 @@ def test_offsets_true_on_mutated_articles(which: int, edits: list[tuple[int, str
 def test_bundled_seeds_match_the_project_copies() -> None:
     assert sorted(p.read_text() for p in seeds_dir().glob("*.txt")) == sorted(SEED_TEXTS)
     assert len(extract_file(seeds_dir() / "001_8cf1d85f2520e4c1.txt")) >= 12
+
+
+def test_parallel_extraction_matches_one_process_in_order(tmp_path) -> None:
+    from quotes import extract_many
+
+    for k, text in enumerate(SEED_TEXTS * 20):
+        (tmp_path / f"a{k:03d}.txt").write_text(text + f"\n\nEdition {k}.", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01")
+    runs = {}
+    for jobs in (1, 2):
+        skipped: list = []
+        runs[jobs] = [(a.id, q) for a, q in extract_many([tmp_path], jobs=jobs, skipped=skipped, chunk=4,
+                                                          skip=lambda a: a.id.endswith("7.txt"))]
+        assert [s.source.endswith("bad.txt") for s in skipped] == [True]
+    assert runs[1] == runs[2]
+    assert [i for i, _ in runs[2]] == sorted(f"a{k:03d}.txt" for k in range(40))
+    assert all((q is None) == i.endswith("7.txt") for i, q in runs[2])
+    gen = extract_many([tmp_path], jobs=2, chunk=2)  # a consumer that stops early does not hang
+    next(gen)
+    gen.close()
