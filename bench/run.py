@@ -4,6 +4,7 @@ One command (from the project root, after ``pip install -e '.[bench]'``)::
 
     python bench/run.py                       # ../shared/corpus/bbc, table
     python bench/run.py FOLDER --json         # any folder of articles, JSON
+    python bench/run.py --save bench/results/run.json   # the table, and the JSON kept
     python bench/run.py --quick               # a smaller run to try the harness
     python bench/run.py --profile prof.html   # pyinstrument profile of single-job extraction
 
@@ -311,6 +312,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="use only the first N articles")
     ap.add_argument("--quick", action="store_true", help="300 articles, 10,000 quotes, 300 queries")
     ap.add_argument("--json", action="store_true", help="print JSON instead of the table")
+    ap.add_argument("--save", metavar="FILE", help="also write the JSON to FILE (to compare runs)")
     ap.add_argument("--profile", metavar="FILE", help="write a pyinstrument profile (.html or .txt) and stop")
     ap.add_argument("--step", nargs=2, help=argparse.SUPPRESS)
     a = ap.parse_args()
@@ -345,6 +347,8 @@ def main() -> None:
     r["articles"], r["chars"] = r["split"]["articles"], r["split"]["chars"]
     r["ratio_extract_to_split"] = round(r["split"]["chars_per_s"] / r["extract_1"]["chars_per_s"], 2)
     r["speedup_jobs"] = round(r["extract_n"]["chars_per_s"] / r["extract_1"]["chars_per_s"], 2)
+    if a.save:
+        Path(a.save).write_text(json.dumps(r, indent=2) + "\n")
     print(json.dumps(r, indent=2) if a.json else table(r))
 
 

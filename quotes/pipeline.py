@@ -115,7 +115,7 @@ def _parallel(articles: Iterator[Article], jobs: int, skip: Callable[[Article], 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(jobs) as pool:
         try:
-            results = pool.imap(_safe_extract, feed(), chunksize=max(1, chunk // 16))
+            results = pool.imap(_safe_extract, feed(), chunksize=max(1, chunk // 4))
             while True:
                 item = order.get()
                 if item is _END:
