@@ -678,6 +678,13 @@ def analyse_frame(text: str, frame: Frame, toks: list[Tok] | None = None) -> lis
         right = _classify(text, r_a, r_b, frame.quotes) if r_b > r_a else None
         if right is not None and right[2] == "indirect" and _adverbial_only(toks, cue.right_start, nxt_bound):
             right = None
+        rk = cue.right_start
+        while rk < n and toks[rk].text == ",":
+            rk += 1
+        after_comma = 0 < rk < n and toks[rk - 1].text == ","
+        if right is not None and after_comma and toks[rk].low in _NEW_CLAUSE:
+            # "…, he said, and the talks ended" / "said Cha, who served …": not what was said
+            right = None
         l_a = toks[prev_end].start if prev_end < n else frame.start
         if prev_end == 0:
             l_a = frame.start
@@ -693,7 +700,9 @@ def analyse_frame(text: str, frame: Frame, toks: list[Tok] | None = None) -> lis
                 _emit(out, left, frame, cue, cue_tok, conf)
             continue
         if right is not None and cue.form != "evaluative_left":
-            if left is not None and left[2] == "direct" and _ends_with_comma_quote(text, l_b, frame):
+            # "“A,” he said, “B.”" and "A, he said, B": the report is split around its cue
+            split = after_comma and cue.left_bound > 0 and toks[cue.left_bound - 1].text == ","
+            if left is not None and ((left[2] == "direct" and _ends_with_comma_quote(text, l_b, frame)) or split):
                 _emit(out, left, frame, cue, cue_tok, conf)
             _emit(out, right, frame, cue, cue_tok, conf)
         elif left is not None:
@@ -704,6 +713,12 @@ def analyse_frame(text: str, frame: Frame, toks: list[Tok] | None = None) -> lis
 _ADVERBIAL_PREPS = frozenset({"on", "at", "in", "during", "after", "before", "while", "when",
                               "following", "from", "via", "with", "as", "outside", "inside",
                               "to", "for", "of", "near", "by", "through", "over", "since"})
+
+
+# Words that open a new clause right after "…, X said,": the sentence goes on in the
+# writer's voice, or describes the speaker, rather than continuing the report.
+_NEW_CLAUSE = frozenset({"and", "but", "so", "yet", "or", "while", "although", "though", "whereas",
+                         "who", "which", "whose", "whom", "where"})
 
 
 def _adverbial_only(toks: list[Tok], a: int, b: int) -> bool:

@@ -34,7 +34,7 @@ SPEECH_VERBS: tuple[str, ...] = (
     "allege", "contend", "maintain", "testify", "boast", "complain", "joke", "pledge", "agree",
     "disclose", "reveal", "indicate", "estimate", "counter", "retort", "recount", "point out",
     "mention", "assure", "urge", "ask", "inform", "advise", "answer", "respond", "shout", "yell", "scream",
-    "whisper", "lament", "muse", "quip", "charge", "affirm", "proclaim", "post", "continue", "add on", "go on to say", "chant",
+    "whisper", "lament", "muse", "quip", "charge", "affirm", "proclaim", "post", "continue", "go on to say", "chant",
     "cry", "exclaim", "sigh", "wonder", "demand", "fume", "gush", "concur", "clarify", "specify",
     "stipulate", "guarantee", "swear", "threaten", "forecast", "caution", "brief", "predict",
 )
@@ -70,7 +70,6 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "swear": ("swear", "swears", "swore", "sworn"),
     "go on to say": ("went on to say", "goes on to say", "going on to say"),
     "point out": ("point out", "points out", "pointed out", "pointing out"),
-    "add on": ("added on",),
     "forecast": ("forecast", "forecasts", "forecasting"),
 }
 

@@ -40,6 +40,15 @@ CASES = [
     ("Turnout was the highest in decades, according to the electoral commission.",
      [("Turnout was the highest in decades", "indirect", "electoral commission")]),
     ("According to the police, the suspect fled on foot.", [("the suspect fled on foot", "indirect", "police")]),
+    # a report split around its cue; what follows ", and …" or ", who …" is not the report
+    ("The deal, Energy Minister Omar Said said, is dead.",
+     [("The deal", "indirect", "Omar Said"), ("is dead", "indirect", "Omar Said")]),
+    ("Talks could take three weeks, she said, and the delay worried investors.",
+     [("Talks could take three weeks", "indirect", None)]),
+    ("Both parties “saw the region as a test,” said Victor Lane, who served as envoy under Bush.",
+     [("Both parties “saw the region as a test,”", "mixed", "Victor Lane")]),
+    ("The summit achieved “too little,” the prime minister added on Twitter.",
+     [("The summit achieved “too little,”", "mixed", "prime minister")]),
     # participle and conjoined cues keep the speaker
     ("Mark Hill praised the team, saying the season had exceeded expectations.",
      [("the season had exceeded expectations", "indirect", "Mark Hill")]),
