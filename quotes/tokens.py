@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .lexicon import HONORIFICS, NEWS_ABBREVIATIONS
 
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-.&]\w+)*|[^\w\s]")
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|(?:[A-Za-z]\.){2,}|\w+(?:[’'\-.&]\w+)*|[^\w\s]")
 _INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]$")
 
 

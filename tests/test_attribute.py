@@ -49,6 +49,17 @@ CASES = [
      [("Both parties “saw the region as a test,”", "mixed", "Victor Lane")]),
     ("The summit achieved “too little,” the prime minister added on Twitter.",
      [("The summit achieved “too little,”", "mixed", "prime minister")]),
+    # common-noun subjects no word list names, with numbers and quantifiers
+    ("Exports to Mexico support six million jobs, one slide says.",
+     [("Exports to Mexico support six million jobs", "indirect", "one slide")]),
+    ("In the poll, 1,409 teachers said they wanted a new contract.",
+     [("they wanted a new contract", "indirect", "1,409 teachers")]),
+    ("The internal probe said the attacks were covered up.",
+     [("the attacks were covered up", "indirect", "internal probe")]),
+    ("Ford itself said the deal was on.", [("the deal was on", "indirect", "Ford")]),
+    ("The senator backed the bill but has since said she will vote against it.",
+     [("she will vote against it", "indirect", "senator")]),
+    ("Two years ago said nothing.", []),
     # participle and conjoined cues keep the speaker
     ("Mark Hill praised the team, saying the season had exceeded expectations.",
      [("the season had exceeded expectations", "indirect", "Mark Hill")]),
