@@ -279,6 +279,7 @@ def scan_left(toks: list[Tok], cue_i: int, lo: int) -> tuple[Mention | None, int
         k -= 1
     if k < lo:
         return None, cue_i
+    k = _skip_trailing_pp(toks, k, lo, cue_i - 1)
     if toks[k].text in ("who", "which") and k - 1 >= lo:
         # "Mr. Kamin, who emphasized that …": the mention is 'who', standing for Mr. Kamin
         rel = toks[k]
@@ -352,6 +353,8 @@ _NOT_HEADS = frozenset({
 })
 
 
+_NUMBER_WORD = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+                          r"forty|fifty|sixty|seventy|eighty|ninety|hundred|half|majority|most)(?:-\w+)?$")
 _QUANTIFIERS = frozenset({"one", "each", "another", "some", "many", "most", "several", "both",
                          "all", "few", "two", "three", "four", "five", "six", "seven", "eight",
                          "nine", "ten", "dozens", "hundreds", "thousands", "millions"})
@@ -372,18 +375,50 @@ def _common_np_start(toks: list[Tok], end_k: int, lo: int) -> int | None:
             or low in _DAYS or low in NOT_NAMES or low.endswith(("ly", "ing", "ed"))):
         return None
     k = end_k
-    while k - 1 >= lo and end_k - k < 4:
+    seen_of = False
+    while k - 1 >= lo and end_k - k < 6:
         t = toks[k - 1]
-        if t.low in DETERMINERS or t.low in _QUANTIFIERS or t.text[:1].isdigit():
-            return k - 1
+        if t.low in DETERMINERS or t.low in _QUANTIFIERS or t.text[:1].isdigit() or _NUMBER_WORD.match(t.low):
+            k -= 1
+            while k - 1 >= lo and toks[k - 1].low in ("almost", "nearly", "about", "some", "only", "just", "over"):
+                k -= 1  # "almost half of respondents"
+            return k
+        if t.low == "of" and not seen_of and k - 2 >= lo:
+            seen_of = True  # "supporters of reform", "half of respondents"
+            k -= 1
+            continue
         if t.is_cap or not t.text.isalpha() or t.low in _NOT_HEADS or t.low in AUXILIARIES \
                 or t.low in _ADVERBIAL_PREPS or t.low in NOT_NAMES or t.low.endswith("ly"):
             break
         k -= 1
+    if seen_of:
+        return None  # an "of" phrase needs a determiner or number to open it
     opens_clause = k == lo or toks[k - 1].text in (",", ";", ":", "—", "–", MASK_CLOSE) or toks[k - 1].low in ("and", "but")
     if low.endswith("s") and not low.endswith("ss") and opens_clause:
         return k
     return None
+
+
+_PP_PREPS = frozenset({"on", "in", "at", "during", "after", "before", "via", "from", "through", "over"})
+
+
+def _skip_trailing_pp(toks: list[Tok], k: int, lo: int, last: int) -> int:
+    """Step back over a short phrase between a named subject and its cue.
+
+    "Hillary Clinton on Tuesday said", "Jeb Bush in a Medium post said": the phrase (up to six
+    words, no punctuation) is skipped only when a name or a pronoun stands before it, so
+    "the head of the agency said" keeps its own noun.
+    """
+    for m in range(k, max(lo, k - 6) - 1, -1):
+        t = toks[m]
+        if not t.is_word:
+            return k
+        if t.low in _PP_PREPS and m - 1 >= lo and m < last:
+            before = toks[m - 1]
+            if before.low in PRONOUNS or (before.is_cap and _np_word(before) == "cap" and m - 1 > lo - 1):
+                return m - 1
+            return k
+    return k
 
 
 def _np_start(toks: list[Tok], end_k: int, lo: int) -> int | None:

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from itertools import accumulate
 from dataclasses import dataclass
 
-from .lexicon import CLOSE_MARKS, OPEN_MARKS
+from .lexicon import CLOSE_MARKS, HONORIFICS, OPEN_MARKS
 from .models import Span
 from .split import is_heading, paragraphs, sentences
 from .tokens import Tok, tokenize
@@ -67,6 +67,10 @@ def _is_opener(text: str, i: int, mark: str, lo: int, hi: int) -> bool | None:
     if not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-"):
         return False
     return None
+
+
+# Titles written with a period ("Mr.", "Gov.", "Adm."): never the last word of a sentence.
+_TITLE_ABBREVIATIONS = frozenset(h for h in HONORIFICS if h.endswith("."))
 
 
 def find_marks(text: str, para: Span) -> list[QuoteMarks]:
@@ -171,7 +175,9 @@ def frames(text: str) -> list[Frame]:
                 first = text[s.start:s.start + 1]
                 # "he said." after a quote, or a signature line "― Name" after it
                 lower_start = first.islower() or first in ",;:—–―)"
-                if straddles or lower_start:
+                # Punkt sometimes ends a sentence at "Mr." before a name it has not seen
+                after_title = text[g_start:g_end].rsplit(None, 1)[-1].lower() in _TITLE_ABBREVIATIONS
+                if straddles or lower_start or after_title:
                     groups[-1][1] = s.end
                     continue
             groups.append([s.start, s.end])
