@@ -399,6 +399,7 @@ def _common_np_start(toks: list[Tok], end_k: int, lo: int) -> int | None:
     return None
 
 
+_CLAUSE_WORDS = frozenset({"and", "but", "or", "that", "who", "which", "whom", "whose", "when", "while"})
 _PP_PREPS = frozenset({"on", "in", "at", "during", "after", "before", "via", "from", "through", "over"})
 
 
@@ -411,8 +412,9 @@ def _skip_trailing_pp(toks: list[Tok], k: int, lo: int, last: int) -> int:
     """
     for m in range(k, max(lo, k - 6) - 1, -1):
         t = toks[m]
-        if not t.is_word:
-            return k
+        if not t.is_word or t.low in _CLAUSE_WORDS or (t.low in AUXILIARIES and t.low not in DETERMINERS and t.low not in _PP_PREPS) \
+                or (not t.is_cap and t.low.endswith("ed")):
+            return k  # the words before the cue are a clause of their own, not a phrase
         if t.low in _PP_PREPS and m - 1 >= lo and m < last:
             before = toks[m - 1]
             if before.low in PRONOUNS or (before.is_cap and _np_word(before) == "cap" and m - 1 > lo - 1):
@@ -530,6 +532,8 @@ def scan_right(toks: list[Tok], j: int, hi: int, strict: bool = True) -> tuple[M
         if strict and not _ends_phrase(toks, k + 1, hi):
             return None, j  # "said he would …": the pronoun starts the content
         return Mention(t.start, t.end, t.text, "pronoun"), k + 1
+    if t.low in _NAME_CONNECTORS or t.low in _ADVERBIAL_PREPS:
+        return None, j  # "said on NBC's …": an adverbial, not a speaker
     s = k
     if t.low in DETERMINERS:
         k += 1
@@ -537,7 +541,10 @@ def scan_right(toks: list[Tok], j: int, hi: int, strict: bool = True) -> tuple[M
         w = _np_word(toks[k])
         if w is None and toks[k].text not in ("’s", "'s"):
             # lower-case modifiers before a common-noun head: "said a senior official"
-            if not toks[k].is_cap and toks[k].is_word and toks[k].low not in AUXILIARIES and k + 1 < hi and _np_word(toks[k + 1]) == "role":
+            # (after a determiner, also before a name: "said the younger Mr. Trump")
+            nxt = _np_word(toks[k + 1]) if k + 1 < hi else None
+            if not toks[k].is_cap and toks[k].is_word and toks[k].low not in AUXILIARIES and (
+                    nxt == "role" or (nxt == "cap" and toks[s].low in DETERMINERS)):
                 k += 1
                 continue
             break
@@ -771,8 +778,11 @@ def analyse_frame(text: str, frame: Frame, toks: list[Tok] | None = None) -> lis
         while rk < n and toks[rk].text == ",":
             rk += 1
         after_comma = 0 < rk < n and toks[rk - 1].text == ","
-        if right is not None and after_comma and toks[rk].low in _NEW_CLAUSE:
-            # "…, he said, and the talks ended" / "said Cha, who served …": not what was said
+        if right is not None and after_comma and (
+                toks[rk].low in _NEW_CLAUSE
+                or (not toks[rk].is_cap and toks[rk].low.endswith(("ed", "ing")) and toks[rk].low not in SPEECH_FORMS)):
+            # "…, he said, and the talks ended" / "said Cha, who served …" / "…, surrounded by
+            # his siblings": not what was said
             right = None
         l_a = toks[prev_end].start if prev_end < n else frame.start
         if prev_end == 0:

@@ -60,6 +60,16 @@ CASES = [
     ("The senator backed the bill but has since said she will vote against it.",
      [("she will vote against it", "indirect", "senator")]),
     ("Two years ago said nothing.", []),
+    # a phrase between subject and cue; titles and modifiers after an inverted cue
+    ("Hillary Clinton on Tuesday said that the violence was genocide.",
+     [("the violence was genocide", "indirect", "Hillary Clinton")]),
+    ("Reid voted in Nevada on Saturday and says he stayed neutral.",
+     [("he stayed neutral", "indirect", "Reid")]),
+    ("''It's a movement,'' said the younger Mr. Trump, surrounded by his siblings.",
+     [("It's a movement,", "direct", "Trump")]),
+    ("“We won,” Mr. Tribe said.", [("We won,", "direct", "Tribe")]),
+    ("Mr. Khan, who spoke on Thursday, said on television that the tone had to change.",
+     [("the tone had to change", "indirect", "Khan")]),
     # participle and conjoined cues keep the speaker
     ("Mark Hill praised the team, saying the season had exceeded expectations.",
      [("the season had exceeded expectations", "indirect", "Mark Hill")]),
