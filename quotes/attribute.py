@@ -789,6 +789,11 @@ def analyse_frame(text: str, frame: Frame, toks: list[Tok] | None = None) -> lis
             l_a = frame.start
         l_b = toks[cue.left_bound].start if cue.left_bound < n else frame.end
         left = _classify(text, l_a, l_b, frame.quotes) if l_b > l_a and cue.form != "participle" else None
+        if (right is not None and right[2] == "indirect" and left is not None and left[2] in ("direct", "mixed")
+                and _ends_with_comma_quote(text, l_b, frame)):
+            # "“…,” said Lindsey Graham, his colleague" / "“…,” she told moderator John
+            # Dickerson": after a quote that hands over to its cue, the rest describes the scene
+            right = None
         conf = SIEVES[cue.sieve]
         cue_tok = toks[cue.i]
         if cue.form == "according" and right is not None and cue.i <= 1:
@@ -800,7 +805,8 @@ def analyse_frame(text: str, frame: Frame, toks: list[Tok] | None = None) -> lis
             continue
         if right is not None and cue.form != "evaluative_left":
             # "“A,” he said, “B.”" and "A, he said, B": the report is split around its cue
-            split = after_comma and cue.left_bound > 0 and toks[cue.left_bound - 1].text == ","
+            split = (after_comma and cue.left_bound > 0 and toks[cue.left_bound - 1].text == ","
+                     and not _opens_adverbial(toks[prev_end] if prev_end < n else None))
             if left is not None and ((left[2] == "direct" and _ends_with_comma_quote(text, l_b, frame)) or split):
                 _emit(out, left, frame, cue, cue_tok, conf)
             _emit(out, right, frame, cue, cue_tok, conf)
@@ -828,6 +834,12 @@ def _conjoined_at(toks: list[Tok], cue_i: int, lo: int) -> int | None:
     if k >= lo and k >= 0 and toks[k].low in ("and", "but", ",", "then", "also", "later"):
         return k
     return None
+
+
+def _opens_adverbial(t: Tok | None) -> bool:
+    """Whether a stretch starting with ``t`` is a sentence adverbial ("In 2008, he said, …")."""
+    return t is not None and (t.low in _ADVERBIAL_PREPS or t.low.endswith("ly") or t.low in (
+        "however", "meanwhile", "still", "instead", "now", "then", "also", "but", "and", "so", "yet"))
 
 
 # Words that open a new clause right after "…, X said,": the sentence goes on in the

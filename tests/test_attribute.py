@@ -70,6 +70,14 @@ CASES = [
     ("“We won,” Mr. Tribe said.", [("We won,", "direct", "Tribe")]),
     ("Mr. Khan, who spoke on Thursday, said on television that the tone had to change.",
      [("the tone had to change", "indirect", "Khan")]),
+    # after a quote that hands over to its cue, the rest of the sentence is not a report
+    ("“Ted Cruz is lost,” said Lindsey Graham, his hawkish South Carolina colleague.",
+     [("Ted Cruz is lost,", "direct", "Lindsey Graham")]),
+    ("“I like him,” said Mona Lamb, 59, of North Philadelphia.", [("I like him,", "direct", "Mona Lamb")]),
+    ("“You're very rude,” Clinton told Kate Brien, a state representative.",
+     [("You're very rude,", "direct", "Clinton")]),
+    ("In 2008, Trump said, the donation made his father a sponsor.",
+     [("the donation made his father a sponsor", "indirect", "Trump")]),
     # participle and conjoined cues keep the speaker
     ("Mark Hill praised the team, saying the season had exceeded expectations.",
      [("the season had exceeded expectations", "indirect", "Mark Hill")]),
