@@ -196,8 +196,10 @@ def find_cues(toks: list[Tok]) -> list[_Cue]:
             ok = False  # "the editor's note", "Trump's claims"
         elif low in NOUNLIKE_FORMS:
             # "…?” Graham asked." : a quote closes just before the subject
+            # "…?” asked Graham.": the cue right after the closing mark
             ok = _followed_by_speech(toks, j, wh=low.startswith("ask")) or (
-                (nxt in (".", ",", "?", "!", "") or nxt in _DAYS) and _quote_closes_before(toks, i))
+                (nxt in (".", ",", "?", "!", "") or nxt in _DAYS or nxt in _PP_PREPS)
+                and _quote_closes_before(toks, i)) or (prev == MASK_CLOSE and j < len(toks) and toks[j].is_cap)
         elif low.endswith("ing") and prev not in (",", "and", "—", "–", "by", "after", "before",
                                                      "while", "in", "without", "when"):
             # "saying" as a noun or gerund subject ("the saying goes"), or "keep saying"
@@ -850,6 +852,8 @@ _NEW_CLAUSE = frozenset({"and", "but", "so", "yet", "or", "while", "although", "
 
 def _adverbial_only(toks: list[Tok], a: int, b: int) -> bool:
     """Whether tokens ``a:b`` are one prepositional phrase with no clause ("on Saturday night")."""
+    if a < b <= len(toks) and all(t.low.endswith("ly") or t.low in _DAYS or not t.is_word for t in toks[a:b]):
+        return True  # "said pleasantly", "said Tuesday"
     if a >= b or a >= len(toks) or toks[a].low not in _ADVERBIAL_PREPS:
         return False
     return not any(t.text in (",", ";", ":") or t.low in ("that", MASK_OPEN) for t in toks[a:b])

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from itertools import accumulate
 from dataclasses import dataclass
 
-from .lexicon import CLOSE_MARKS, HONORIFICS, OPEN_MARKS
+from .lexicon import CLOSE_MARKS, HONORIFICS, OPEN_MARKS, SPEECH_FORMS
 from .models import Span
 from .split import is_heading, paragraphs, sentences
 from .tokens import Tok, tokenize
@@ -71,6 +71,42 @@ def _is_opener(text: str, i: int, mark: str, lo: int, hi: int) -> bool | None:
 
 # Titles written with a period ("Mr.", "Gov.", "Adm."): never the last word of a sentence.
 _TITLE_ABBREVIATIONS = frozenset(h for h in HONORIFICS if h.endswith("."))
+
+
+_QUOTE_END = re.compile(r"[?!.,…]\s*(?:[”\"»]|'')\s*$")
+_WORD = re.compile(r"[A-Za-z’'\-]+|,")
+
+
+def _attribution_follows(text: str, g_start: int, g_end: int, nxt: Span) -> bool:
+    """Whether a sentence that ends inside a closed quote ("“Why not?”") is attributed by the next.
+
+    Punkt ends the sentence at "?”", "!”" or ".”" when a capitalised speaker follows
+    ("“Why not?” Smith asked."); the two belong to one frame when a speech verb opens the next
+    sentence (within its first dozen words, after a name, title or appositive).
+    """
+    if not _QUOTE_END.search(text, max(g_start, g_end - 4), g_end):
+        return False
+    words = _WORD.findall(text, nxt.start, min(nxt.end, nxt.start + 200))[:20]
+    commas = 0
+    for k, w in enumerate(words):
+        if w == ",":
+            commas += 1
+            continue
+        low = w.lower()
+        if low in SPEECH_FORMS and (k == 0 or not w[:1].isupper()):
+            # only a bare attribution ("Smith asked on Tuesday."): a sentence that goes on to
+            # report something of its own ("Cooper emphasized that …") is a frame of its own
+            rest = [x for x in _WORD.findall(text, nxt.start, nxt.end) if x != ","][k + 1 - commas:]
+            return k == 0 or (len(rest) <= 6 and "that" not in (x.lower() for x in rest))
+        if not w[:1].isupper() and low not in _APPOSITIVE_WORDS and commas % 2 == 0:
+            return False  # a lower-case word outside an appositive, not a cue: something else
+    return False
+
+
+# Lower-case words an attribution may hold before its verb ("Ann Lee, a Democrat, said").
+_APPOSITIVE_WORDS = frozenset({"a", "an", "the", "of", "for", "and", "who", "is", "was", "spokesman",
+                               "spokeswoman", "spokesperson", "senator", "president", "director",
+                               "chairman", "leader", "minister", "official", "analyst", "professor"})
 
 
 def find_marks(text: str, para: Span) -> list[QuoteMarks]:
@@ -177,7 +213,7 @@ def frames(text: str) -> list[Frame]:
                 lower_start = first.islower() or first in ",;:—–―)"
                 # Punkt sometimes ends a sentence at "Mr." before a name it has not seen
                 after_title = text[g_start:g_end].rsplit(None, 1)[-1].lower() in _TITLE_ABBREVIATIONS
-                if straddles or lower_start or after_title:
+                if straddles or lower_start or after_title or _attribution_follows(text, g_start, g_end, s):
                     groups[-1][1] = s.end
                     continue
             groups.append([s.start, s.end])

@@ -36,7 +36,7 @@ SPEECH_VERBS: tuple[str, ...] = (
     "mention", "assure", "urge", "ask", "inform", "advise", "answer", "respond", "shout", "yell", "scream",
     "whisper", "lament", "muse", "quip", "charge", "affirm", "proclaim", "post", "continue", "go on to say", "chant",
     "cry", "exclaim", "sigh", "wonder", "demand", "fume", "gush", "concur", "clarify", "specify",
-    "stipulate", "guarantee", "swear", "threaten", "forecast", "caution", "brief", "predict",
+    "stipulate", "guarantee", "swear", "threaten", "forecast", "caution", "brief", "predict", "repeat",
 )
 
 # Verbs that report speech only when a quote mark follows ("calling the idea “absurd”").
@@ -59,7 +59,8 @@ NOUNLIKE_FORMS = frozenset({
     "briefed", "charged", "mention", "mentioned", "mentions", "reveal", "revealed", "reveals",
     "counter", "countered", "inform", "informed", "advised", "advise", "urged", "urge",
     "cried", "testified", "swore", "post", "sighed", "chanted", "chanting", "shouted", "yelled",
-    "screamed", "whispered", "exclaimed", "continuing", "adding", "agreeing",
+    "screamed", "whispered", "exclaimed", "continuing", "adding", "agreeing", "repeat", "repeats",
+    "repeated", "repeating",
 })
 
 # Irregular forms, by lemma.

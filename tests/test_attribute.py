@@ -78,6 +78,14 @@ CASES = [
      [("You're very rude,", "direct", "Clinton")]),
     ("In 2008, Trump said, the donation made his father a sponsor.",
      [("the donation made his father a sponsor", "indirect", "Trump")]),
+    # a quote ending in "?", "!" or "." that the next sentence attributes
+    ("“Why not?” Mayor Ann Smith, a Democrat, asked on Tuesday.", [("Why not?", "direct", "Ann Smith")]),
+    ("“Why not?” asked Ann Smith.", [("Why not?", "direct", "Ann Smith")]),
+    ("“How are you today?” Eva Miller, a retired worker from a plant, said pleasantly.",
+     [("How are you today?", "direct", "Eva Miller")]),
+    ("“Grizzly Adams?” Maddow repeated.", [("Grizzly Adams?", "direct", "Maddow")]),
+    ("The council repeated its demand for a vote.", []),
+    ("Many fighters were captured, though remnants of the group continue to pose a threat.", []),
     # participle and conjoined cues keep the speaker
     ("Mark Hill praised the team, saying the season had exceeded expectations.",
      [("the season had exceeded expectations", "indirect", "Mark Hill")]),
@@ -179,3 +187,14 @@ def test_signed_quote() -> None:
 )
 def test_cue_senses(text: str, cues: list[str]) -> None:
     assert [c.word for c in find_cues(tokenize(text))] == cues
+
+
+@pytest.mark.parametrize("text, attributed", [
+    ("“The move was deliberate.” Cooper emphasized that US forces remain prepared.", False),
+    ("“The move was deliberate.” Cooper said.", True),
+    ("“Was it deliberate?” asked Cooper, the commander.", True),
+])
+def test_a_quote_ending_its_sentence_joins_only_a_bare_attribution(text: str, attributed: bool) -> None:
+    first = extract(text)[0]
+    assert first.kind == "direct" and first.text.endswith((".", "?"))
+    assert (first.speaker == "Cooper") is attributed
