@@ -95,7 +95,7 @@ def _attribution_follows(text: str, g_start: int, g_end: int, nxt: Span) -> bool
         low = w.lower()
         if low in SPEECH_FORMS and (k == 0 or not w[:1].isupper()):
             # only a bare attribution ("Smith asked on Tuesday."): a sentence that goes on to
-            # report something of its own ("Cooper emphasized that …") is a frame of its own
+            # report something of its own ("Okafor emphasized that …") is a frame of its own
             rest = [x for x in _WORD.findall(text, nxt.start, nxt.end) if x != ","][k + 1 - commas:]
             return k == 0 or (len(rest) <= 6 and "that" not in (x.lower() for x in rest))
         if not w[:1].isupper() and low not in _APPOSITIVE_WORDS and commas % 2 == 0:

@@ -190,11 +190,11 @@ def test_cue_senses(text: str, cues: list[str]) -> None:
 
 
 @pytest.mark.parametrize("text, attributed", [
-    ("“The move was deliberate.” Cooper emphasized that US forces remain prepared.", False),
-    ("“The move was deliberate.” Cooper said.", True),
-    ("“Was it deliberate?” asked Cooper, the commander.", True),
+    ("“The move was deliberate.” Okafor emphasized that US forces remain prepared.", False),
+    ("“The move was deliberate.” Okafor said.", True),
+    ("“Was it deliberate?” asked Okafor, the commander.", True),
 ])
 def test_a_quote_ending_its_sentence_joins_only_a_bare_attribution(text: str, attributed: bool) -> None:
     first = extract(text)[0]
     assert first.kind == "direct" and first.text.endswith((".", "?"))
-    assert (first.speaker == "Cooper") is attributed
+    assert (first.speaker == "Okafor") is attributed
