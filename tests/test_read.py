@@ -98,3 +98,24 @@ def test_seeds_read() -> None:
     arts = list(iter_articles([SEEDS]))
     assert [a.id for a in arts] == sorted(p.name for p in SEEDS.glob("*.txt"))
     assert arts[1].outlet == "Egypt Daily News"
+
+
+def test_unreadable_and_dangling_files_are_skipped_with_a_reason(tmp_path: Path) -> None:
+    import os
+
+    (tmp_path / "ok.txt").write_text("Officials said the road was closed.")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")  # a dangling link
+    locked = tmp_path / "locked.txt"
+    locked.write_text("Officials said the bridge was open.")
+    locked.chmod(0)
+    skipped: list[Skipped] = []
+    try:
+        ids = [a.id for a in iter_articles([tmp_path], skipped)]
+    finally:
+        locked.chmod(0o644)
+    reasons = {Path(s.source).name: s.reason for s in skipped}
+    assert "no such file" in reasons["gone.txt"]
+    if os.geteuid() == 0:  # root reads any file: the lock cannot be tested here
+        assert sorted(ids) == ["locked.txt", "ok.txt"]
+    else:
+        assert ids == ["ok.txt"] and "cannot read" in reasons["locked.txt"]
