@@ -812,9 +812,25 @@ def analyse_frame(text: str, frame: Frame, toks: list[Tok] | None = None) -> lis
             if left is not None and ((left[2] == "direct" and _ends_with_comma_quote(text, l_b, frame)) or split):
                 _emit(out, left, frame, cue, cue_tok, conf)
             _emit(out, right, frame, cue, cue_tok, conf)
-        elif left is not None:
+        elif left is not None and not (left[2] == "indirect" and _adverbial_lead(toks, prev_end, cue.left_bound)):
             _emit(out, left, frame, cue, cue_tok, conf)
     return out
+
+
+def _adverbial_lead(toks: list[Tok], a: int, b: int) -> bool:
+    """Whether tokens ``a:b`` before a subject are a lead-in, not a report.
+
+    "Turning to the economy, the chancellor pledged …", "Asked about the plan, she said …",
+    "In 2008, he said …": a participle or a short prepositional phrase, closed by a comma.
+    """
+    words = [t for t in toks[a:b] if t.is_word]
+    if not words or b - 1 < 0 or toks[b - 1].text != ",":
+        return False
+    first = words[0]
+    if first.low.endswith(("ing", "ed")) and first.low not in SPEECH_FORMS and len(words) > 1 and (
+            words[1].low in _ADVERBIAL_PREPS or words[1].low in DETERMINERS or words[1].low in ("about", "whether", "if")):
+        return True  # "Turning to …", "Asked about …", "Citing the …" (not "Shifting monsoon patterns …")
+    return first.low in _ADVERBIAL_PREPS and len(words) <= 5
 
 
 _ADVERBIAL_PREPS = frozenset({"on", "at", "in", "during", "after", "before", "while", "when",

@@ -159,6 +159,7 @@ PRONOUNS = PRONOUNS_PERSON | PRONOUNS_ORG
 # Titles and ranks written before a name; abbreviations keep their period.
 TITLE_WORDS = frozenset({
     "mr.", "mrs.", "ms.", "miss", "dr.", "prof.", "professor", "sir", "dame", "lord", "lady",
+    "mr", "mrs", "ms", "dr", "prof",  # British style, without the period
     "rev.", "reverend", "father", "sister", "rabbi", "imam", "sheikh", "pope", "king", "queen",
     "prince", "princess", "president", "vice", "prime", "minister", "secretary", "senator",
     "sen.", "rep.", "representative", "congressman", "congresswoman", "gov.", "governor",
@@ -203,6 +204,7 @@ HONORIFICS = frozenset({
     "sen.", "rep.", "gov.", "lt.", "gen.", "adm.", "maj.", "col.", "capt.", "cmdr.", "sgt.",
     "cpl.", "pvt.", "lieut.", "brig.", "supt.", "det.", "insp.", "hon.", "msgr.", "fr.",
     "pres.", "atty.", "del.", "sens.", "reps.", "gov", "lt", "gen", "sheikh", "rabbi", "imam",
+    "mr", "mrs", "ms", "dr", "prof",
 })
 
 # Words that head a role noun phrase: a title-cased run ending in one of these is a role

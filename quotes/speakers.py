@@ -93,6 +93,10 @@ def parse_np(toks: list[Tok]) -> ParsedName | None:
         toks = toks[1:]
     if not toks:
         return None
+    and_i = next((i for i, t in enumerate(toks) if t.low in ("and", "&") and i > 0), None)
+    if and_i is not None and any(_is_name_word(t) for t in toks[:and_i]) and any(_is_name_word(t) for t in toks[and_i + 1:]):
+        # "Tony Blair and Ruth Kelly": two speakers together, kept as one group
+        return ParsedName(_span_text(whole), "unknown", None, None, None)
     of_i = next((i for i, t in enumerate(toks) if t.low == "of" and i > 0), None)
     pre = toks[:of_i] if of_i is not None else toks
     post = toks[of_i + 1:] if of_i is not None else []

@@ -86,6 +86,13 @@ CASES = [
     ("“Grizzly Adams?” Maddow repeated.", [("Grizzly Adams?", "direct", "Maddow")]),
     ("The council repeated its demand for a vote.", []),
     ("Many fighters were captured, though remnants of the group continue to pose a threat.", []),
+    # lead-ins are not reports; British titles without a period; two speakers together
+    ("Turning to the economy, the chancellor pledged to keep inflation low.", []),
+    ("Shifting rain patterns could hurt farmers, the minister said.",
+     [("Shifting rain patterns could hurt farmers", "indirect", "minister")]),
+    ("Mr Blair told the BBC that the plan would work.", [("the plan would work", "indirect", "Blair")]),
+    ("Tony Blair and Ruth Kelly have said that exams will stay.",
+     [("exams will stay", "indirect", "Tony Blair and Ruth Kelly")]),
     # participle and conjoined cues keep the speaker
     ("Mark Hill praised the team, saying the season had exceeded expectations.",
      [("the season had exceeded expectations", "indirect", "Mark Hill")]),
