@@ -19,7 +19,7 @@ from quotes.tokens import tokenize
         ("the Interior Ministry", "Interior Ministry", "organization", None, None, None),
         ("NATO", "NATO", "organization", None, None, None),
         ("Tony Blair and Ruth Kelly", "Tony Blair and Ruth Kelly", "unknown", None, None, None),
-        ("two senior officials", "senior officials", "unknown", None, None, None),
+        ("two senior officials", "senior officials", "organization", None, None, None),  # officials speak for a body
     ],
 )
 def test_parse_np(phrase: str, name: str, ptype: str, title: str | None, pre_role: str | None, of_role: str | None) -> None:
