@@ -212,7 +212,7 @@ def frames(text: str) -> list[Frame]:
                 # "he said." after a quote, or a signature line "― Name" after it
                 lower_start = first.islower() or first in ",;:—–―)"
                 # Punkt sometimes ends a sentence at "Mr." before a name it has not seen
-                after_title = text[g_start:g_end].rsplit(None, 1)[-1].lower() in _TITLE_ABBREVIATIONS
+                after_title = text[g_end - 1] == "." and text[max(g_start, text.rfind(" ", g_start, g_end) + 1):g_end].lower() in _TITLE_ABBREVIATIONS
                 if straddles or lower_start or after_title or _attribution_follows(text, g_start, g_end, s):
                     groups[-1][1] = s.end
                     continue

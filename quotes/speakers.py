@@ -170,7 +170,7 @@ class Registry:
                 self.acronyms[m.group(2)] = full
             i = 0
             while i < len(toks):
-                if _np_word(toks[i]) is None or not toks[i].is_cap:
+                if not toks[i].is_cap or _np_word(toks[i]) is None:  # most words: no call
                     i += 1
                     continue
                 j = i
