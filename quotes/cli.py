@@ -176,6 +176,7 @@ def index(paths: tuple[str, ...], index_dir: str | None, jobs: int, lock_timeout
     with QuoteIndex(index_dir, create=True, lock_timeout=lock_timeout) as ix:
         total = _count_files(paths) if progress else None
         if progress:
+            bar: Any
             with click.progressbar(length=total, label="Indexing", file=sys.stderr,
                                    show_pos=True, show_eta=total is not None) as bar:
                 report = ix.add(paths, jobs=jobs, progress=lambda _a: bar.update(1), max_bytes=max_bytes,

@@ -155,7 +155,7 @@ def evaluate(gold_path: str | os.PathLike[str], docs: str | os.PathLike[str] | I
     """
     gold = load_jsonl(gold_path)
     names = {g["doc"] for g in gold}
-    folder = Path(docs) if not isinstance(docs, (list, tuple)) else None
+    folder = Path(docs) if isinstance(docs, (str, os.PathLike)) else None
     if folder is not None and not folder.is_dir():
         raise InputError(f"{folder}: not a folder of articles")
     paths = [str(folder / n) for n in sorted(names)] if folder is not None else list(docs)  # type: ignore[arg-type]

@@ -42,7 +42,6 @@ MAX_QUERY_CHARS = 2_000
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "who", "which", "you"}
 
 _analyzer = StemmingAnalyzer()
-_WRITER_OPTS: dict = {}
 
 
 def _cache_missing_length_columns() -> None:
@@ -310,7 +309,7 @@ class QuoteIndex:
 
     def _writer(self) -> Any:
         try:
-            return self._ix.writer(timeout=self.lock_timeout, **_WRITER_OPTS)
+            return self._ix.writer(timeout=self.lock_timeout)
         except windex.LockError as e:
             raise IndexLockedError(f"the index at {self.path} is locked by another writer "
                                    f"(waited {self.lock_timeout:g} s)") from e
@@ -576,7 +575,7 @@ class QuoteIndex:
         quotes = self.search(**filters)
         if hasattr(out, "write"):
             return write_csv(quotes, out, excel=excel)  # type: ignore[arg-type]
-        target = Path(out)  # type: ignore[arg-type]
+        target = Path(out)
         tmp = target.with_name(target.name + ".part")
         with open(tmp, "w", encoding="utf-8", newline="") as f:
             n = write_csv(quotes, f, excel=excel)
