@@ -242,8 +242,8 @@ def _np_class(text: str) -> str | None:
     # a token's class depends on its text alone: cached, as names and titles recur
     t = Tok(text, 0, len(text), text.lower())
     low = t.low
-    if not t.is_word:
-        return None
+    if not t.is_word or text in ("who", "which", "whose", "that"):
+        return None  # lower-case relatives end a phrase (the WHO, in capitals, is a name)
     if not t.is_cap and (low in SPEECH_FORMS or low in EVALUATIVE_FORMS or low == "according"):
         return None
     if t.is_cap:
@@ -274,8 +274,8 @@ def scan_left(toks: list[Tok], cue_i: int, lo: int) -> tuple[Mention | None, int
         longest run of name, title, role and organisation words, with a determiner in front.
     """
     k = cue_i - 1
-    while k >= lo and toks[k].low in _REFLEXIVES:
-        k -= 1  # "Ford itself said"
+    while k >= lo and (toks[k].low in _REFLEXIVES or toks[k].low in _SENTENCE_ADVERBS):
+        k -= 1  # "Ford itself said", "Carter however said"
     while k >= lo and ((toks[k].low in AUXILIARIES and toks[k].low not in ("that", "and", "but", "to", "on", "in", "who", "which"))
                        or (toks[k].low in _DAYS and k > lo and toks[k].low not in ("now", "then"))):
         k -= 1
@@ -332,6 +332,9 @@ def scan_left(toks: list[Tok], cue_i: int, lo: int) -> tuple[Mention | None, int
         return None, cue_i
     start_k = _np_start(toks, end_k, lo)
     if start_k is None:
+        of_np = _of_phrase_np(toks, end_k, lo, role, alias)
+        if of_np is not None:
+            return of_np
         start_k = _common_np_start(toks, end_k, lo)
         if start_k is None:
             return None, cue_i
@@ -339,6 +342,31 @@ def scan_left(toks: list[Tok], cue_i: int, lo: int) -> tuple[Mention | None, int
         return Mention(np[0].start, np[-1].end, _span_text(np), "generic", role, alias), start_k
     np = toks[start_k:end_k + 1]
     return _make_mention(np, role, alias, toks, end_k), start_k
+
+
+_SENTENCE_ADVERBS = frozenset({"however", "meanwhile", "still", "instead", "nonetheless", "nevertheless",
+                               "too", "though", "therefore", "thus"})
+
+
+def _of_phrase_np(toks: list[Tok], end_k: int, lo: int, role: str | None,
+                  alias: str | None) -> tuple[Mention, int] | None:
+    """A speaker whose head comes before an "of" phrase: "the organizer of a pro-Trump rally".
+
+    The mention runs through the whole phrase; its kind comes from the head before "of".
+    """
+    for m in range(end_k - 1, max(lo, end_k - 6), -1):
+        if toks[m].low == "of" and m - 1 >= lo:
+            head_start = _np_start(toks, m - 1, lo)
+            if head_start is None:
+                return None
+            base = _make_mention(toks[head_start:m], role, alias, toks, m - 1)
+            if base is None or base.kind == "org":
+                return None
+            whole = toks[head_start:end_k + 1]
+            return replace(base, end=whole[-1].end, text=_span_text(whole)), head_start
+        if not toks[m].is_word or toks[m].low in AUXILIARIES and toks[m].low not in DETERMINERS:
+            return None
+    return None
 
 
 _REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "themself"})
@@ -372,6 +400,8 @@ def _common_np_start(toks: list[Tok], end_k: int, lo: int) -> int | None:
     """
     head = toks[end_k]
     low = head.low
+    if end_k - 1 >= lo and toks[end_k - 1].low == "those" and low.endswith("ed"):
+        return end_k - 1  # "those surveyed said", "those polled"
     if (head.is_cap or not head.text.isalpha() or len(low) < 3 or low in _NOT_HEADS
             or low in AUXILIARIES or low in DETERMINERS or low in PRONOUNS or low in _ADVERBIAL_PREPS
             or low in _DAYS or low in NOT_NAMES or low.endswith(("ly", "ing", "ed"))):
@@ -515,7 +545,7 @@ def _ends_phrase(toks: list[Tok], k: int, hi: int) -> bool:
         return True
     t = toks[k]
     return (t.text in (",", ".", ";", ":", "?", "!", "(", MASK_OPEN, "—", "–") or t.low in CUE_ADVERBIAL_HEADS
-            or t.low in _DAYS or t.low in PARTICIPLE_CUES)
+            or t.low in _DAYS or t.low in PARTICIPLE_CUES or t.low in ("who", "whose"))
 
 
 def scan_right(toks: list[Tok], j: int, hi: int, strict: bool = True) -> tuple[Mention | None, int]:
@@ -534,8 +564,8 @@ def scan_right(toks: list[Tok], j: int, hi: int, strict: bool = True) -> tuple[M
         if strict and not _ends_phrase(toks, k + 1, hi):
             return None, j  # "said he would …": the pronoun starts the content
         return Mention(t.start, t.end, t.text, "pronoun"), k + 1
-    if t.low in _NAME_CONNECTORS or t.low in _ADVERBIAL_PREPS:
-        return None, j  # "said on NBC's …": an adverbial, not a speaker
+    if not t.is_cap and (t.low in _NAME_CONNECTORS or t.low in _ADVERBIAL_PREPS):
+        return None, j  # "said on NBC's …": an adverbial, not a speaker ("said Le Pen" is one)
     s = k
     if t.low in DETERMINERS:
         k += 1

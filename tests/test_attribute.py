@@ -93,6 +93,14 @@ CASES = [
     ("Mr Blair told the BBC that the plan would work.", [("the plan would work", "indirect", "Blair")]),
     ("Tony Blair and Ruth Kelly have said that exams will stay.",
      [("exams will stay", "indirect", "Tony Blair and Ruth Kelly")]),
+    # speakers with particles, relatives, sentence adverbs and "of" phrases
+    ("“I would choose him,” said Le Pen, who leads the party.", [("I would choose him,", "direct", "Le Pen")]),
+    ("“It was normal business,” said Sen. Jim Whelan who represents the city.",
+     [("It was normal business,", "direct", "Jim Whelan")]),
+    ("Carter however said he would welcome the talks.", [("he would welcome the talks", "indirect", "Carter")]),
+    ("Those surveyed said the economy came first.", [("the economy came first", "indirect", "Those surveyed")]),
+    ("Even the organizer of a pro-Trump rally said the rules were unfair.",
+     [("the rules were unfair", "indirect", "organizer of a pro-Trump rally")]),
     # participle and conjoined cues keep the speaker
     ("Mark Hill praised the team, saying the season had exceeded expectations.",
      [("the season had exceeded expectations", "indirect", "Mark Hill")]),
