@@ -180,8 +180,8 @@ def find_cues(toks: list[Tok]) -> list[_Cue]:
         ok = True
         if form == "according":
             ok = True
-        elif prev in DETERMINERS or prev in ("so", "-", "so-") or toks[i].text.startswith("so-"):
-            ok = False  # "the said", "a stated focus", "so-called"
+        elif prev in DETERMINERS or prev in ("so", "-", "so-") or toks[i].text.startswith("so-") or prev[:1].isdigit():
+            ok = False  # "the said", "a stated focus", "so-called", "271 pledged delegates"
         elif prev in _PASSIVE and low.endswith(("ed", "old", "aid", "ten")):
             ok = False  # "was told", "is said to"; "has been asked"
         elif low == "said" and prev == "that" and nxt == ",":
@@ -746,6 +746,8 @@ def analyse_frame(text: str, frame: Frame, toks: list[Tok] | None = None) -> lis
         lo = cues[ci - 1].j if ci else 0
         if cue.form == "according":
             m, after = scan_right(toks, cue.j, n)
+            if m is None:
+                m, after = _according_phrase(toks, cue.j, n)
             cue.mention, cue.sieve = m, "according_to"
             cue.left_bound = cue.i
             cue.right_start = after
@@ -828,7 +830,9 @@ def analyse_frame(text: str, frame: Frame, toks: list[Tok] | None = None) -> lis
             right = None
         conf = SIEVES[cue.sieve]
         cue_tok = toks[cue.i]
-        if cue.form == "according" and right is not None and cue.i <= 1:
+        lead_only = all(not t.is_word or t.low in _CLAUSE_OPENERS or t.low in _SENTENCE_ADVERBS
+                        or t.low in ("but", "and", "yet", "so", "also") for t in toks[prev_end:cue.i])
+        if cue.form == "according" and right is not None and (cue.i <= 1 or lead_only):
             _emit(out, right, frame, cue, cue_tok, conf)
             continue
         if cue.form == "according":
@@ -866,6 +870,19 @@ def _adverbial_lead(toks: list[Tok], a: int, b: int) -> bool:
 _ADVERBIAL_PREPS = frozenset({"on", "at", "in", "during", "after", "before", "while", "when",
                               "following", "from", "via", "with", "as", "outside", "inside",
                               "to", "for", "of", "near", "by", "through", "over", "since"})
+
+
+def _according_phrase(toks: list[Tok], j: int, hi: int) -> tuple[Mention | None, int]:
+    """The source after "according to" that no name rule reads: "a count by The Associated
+    Press", "the foundation's tally", "officials involved at the time" — up to the next
+    punctuation, as a generic source."""
+    k = j
+    while k < hi and k - j < 25 and toks[k].text not in (",", ".", ";", ":", "?", "!", "(", MASK_OPEN, MASK_CLOSE, "—", "–"):
+        k += 1
+    words = [t for t in toks[j:k] if t.is_word]
+    if not words or k - j >= 25:
+        return None, j
+    return Mention(toks[j].start, toks[k - 1].end, _span_text(toks[j:k]), "generic"), k
 
 
 def _conjoined_at(toks: list[Tok], cue_i: int, lo: int) -> int | None:

@@ -101,6 +101,11 @@ CASES = [
     ("Those surveyed said the economy came first.", [("the economy came first", "indirect", "Those surveyed")]),
     ("Even the organizer of a pro-Trump rally said the rules were unfair.",
      [("the rules were unfair", "indirect", "organizer of a pro-Trump rally")]),
+    # "according to" any source, and what only leads into it
+    ("Clinton leads by 271 pledged delegates, according to a count by The Associated Press.",
+     [("Clinton leads by 271 pledged delegates", "indirect", "count by The Associated Press")]),
+    ("But, according to the poll, most voters remain undecided.",
+     [("most voters remain undecided", "indirect", "poll")]),
     # participle and conjoined cues keep the speaker
     ("Mark Hill praised the team, saying the season had exceeded expectations.",
      [("the season had exceeded expectations", "indirect", "Mark Hill")]),
