@@ -75,14 +75,21 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
 }
 
 
+# Verbs that double their last consonant before -ed and -ing ("admitted", "quipping").
+_DOUBLING = frozenset({"admit", "concur", "commit", "omit", "refer", "regret", "quip", "dub", "slam",
+                       "plan", "stop", "drop", "prefer", "occur", "submit", "permit", "rebut"})
+
+
 def _regular_forms(lemma: str) -> tuple[str, ...]:
     """Inflect a regular English verb: base, -s, -ed, -ing."""
-    if lemma.endswith("e"):
+    if lemma in _DOUBLING:
+        past, ing = lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"
+    elif lemma.endswith("ee"):
+        past, ing = lemma + "d", lemma + "ing"  # "agreed", "agreeing"
+    elif lemma.endswith("e"):
         past, ing = lemma + "d", lemma[:-1] + "ing"
     elif lemma.endswith("y") and lemma[-2] not in "aeiou":
         past, ing = lemma[:-1] + "ied", lemma + "ing"
-    elif lemma in ("signal",):
-        past, ing = lemma + "ed", lemma + "ing"
     else:
         past, ing = lemma + "ed", lemma + "ing"
     if lemma.endswith(("s", "sh", "ch", "x", "z")):
@@ -93,13 +100,7 @@ def _regular_forms(lemma: str) -> tuple[str, ...]:
         third = lemma + "s"
     extra: tuple[str, ...] = ()
     if lemma in ("signal", "label", "counsel"):
-        extra = (lemma + "led", lemma + "ling")
-    if lemma in ("quip",):
-        extra = ("quipped", "quipping")
-    if lemma in ("dub",):
-        extra = ("dubbed", "dubbing")
-    if lemma in ("slam",):
-        extra = ("slammed", "slamming")
+        extra = (lemma + "led", lemma + "ling")  # British spelling beside the American
     return (lemma, third, past, ing) + extra
 
 

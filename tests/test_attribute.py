@@ -218,3 +218,19 @@ def test_a_quote_ending_its_sentence_joins_only_a_bare_attribution(text: str, at
     first = extract(text)[0]
     assert first.kind == "direct" and first.text.endswith((".", "?"))
     assert (first.speaker == "Okafor") is attributed
+
+
+@pytest.mark.parametrize("form, lemma", [("admitted", "admit"), ("admitting", "admit"), ("agreeing", "agree"),
+                                         ("quipped", "quip"), ("said", "say"), ("replied", "reply"),
+                                         ("emphasised", "emphasise"), ("labelled", "label")])
+def test_cue_forms(form: str, lemma: str) -> None:
+    from quotes.lexicon import EVALUATIVE_FORMS, SPEECH_FORMS
+
+    assert {**SPEECH_FORMS, **EVALUATIVE_FORMS}.get(form) == lemma
+
+
+@pytest.mark.parametrize("wrong", ["admited", "agreing", "sayed"])
+def test_no_misspelt_cue_forms(wrong: str) -> None:
+    from quotes.lexicon import SPEECH_FORMS
+
+    assert wrong not in SPEECH_FORMS
