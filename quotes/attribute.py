@@ -191,7 +191,9 @@ def find_cues(toks: list[Tok]) -> list[_Cue]:
         elif prev == "to" and low == SPEECH_FORMS.get(low) and form == "verb":
             ok = _followed_by_speech(toks, j)
         elif form == "evaluative":
-            ok = _followed_by_quote(toks, j)
+            # "called it “absurd”"; "described the plan as a failure" reports speech without a quote
+            ok = _followed_by_quote(toks, j) or (EVALUATIVE_FORMS.get(low) == "describe" and any(
+                t.low == "as" for t in toks[j:j + 8]))
         elif low in NOUNLIKE_FORMS and prev in ("’s", "'s") or toks[i - 1].text.endswith(("’s", "'s")) and i:
             ok = False  # "the editor's note", "Trump's claims"
         elif low in NOUNLIKE_FORMS:
@@ -649,8 +651,8 @@ def _content_start_after_cue(toks: list[Tok], j: int, hi: int, lemma: str | None
             n += 1
         if n == m and m < hi and toks[m].low in _OBJECT_WORDS:
             n = m + 1
-        if n > m:
-            k = n
+        if n > m and not (n < hi and toks[n].low in ("to", "not")):
+            k = n  # (with an infinitive the object belongs to the report: "urged residents to stay")
     # adverbial days: "said Friday the …"
     while k < hi and toks[k].low in _DAYS and toks[k].low not in ("this", "now", "then", "also"):
         k += 1

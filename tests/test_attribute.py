@@ -106,6 +106,9 @@ CASES = [
      [("Clinton leads by 271 pledged delegates", "indirect", "count by The Associated Press")]),
     ("But, according to the poll, most voters remain undecided.",
      [("most voters remain undecided", "indirect", "poll")]),
+    ("The governor described the plan as a failure.", [("the plan as a failure", "indirect", "governor")]),
+    ("The report describes how the fire spread.", []),
+    ("Police urged residents to stay indoors.", [("residents to stay indoors", "indirect", "Police")]),
     # participle and conjoined cues keep the speaker
     ("Mark Hill praised the team, saying the season had exceeded expectations.",
      [("the season had exceeded expectations", "indirect", "Mark Hill")]),
