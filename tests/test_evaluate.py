@@ -15,7 +15,7 @@ from .conftest import need_shared
 
 # Floors: raise them when accuracy improves; never lower them to make a change pass.
 SEED_FLOORS = {"extraction": 0.97, "attribution": 0.97, "role": 0.95}
-POLNEAR_DEV_FLOORS = {"extraction": 0.865, "attribution": 0.81}
+POLNEAR_DEV_FLOORS = {"extraction": 0.87, "attribution": 0.82}
 
 
 def _scorer():
