@@ -210,9 +210,28 @@ class QuoteIndex:
                 raise IndexCorruptError(f"the index at {self.path} cannot be opened ({e})") from e
         elif create:
             self.path.mkdir(parents=True, exist_ok=True)
-            self._ix = windex.create_in(str(self.path), SCHEMA)
+            self._ix = self._create_or_open()
         else:
             raise IndexNotFoundError(f"no quote index at {self.path}")
+
+    def _create_or_open(self) -> Any:
+        """Create the index, or open it if another process created it meanwhile.
+
+        Notes:
+            Whoosh's ``create_in`` takes no lock: two ``quotes index`` runs starting on a new
+            folder at once raced on the first table of contents. A lock file serialises
+            creation; the second process finds the index made and opens it.
+        """
+        from whoosh.filedb.filestore import FileStorage
+
+        lock = FileStorage(str(self.path)).lock("_CREATE_LOCK")
+        lock.acquire(blocking=True)
+        try:
+            if windex.exists_in(str(self.path)):
+                return windex.open_dir(str(self.path))
+            return windex.create_in(str(self.path), SCHEMA)
+        finally:
+            lock.release()
 
     # -- context manager -----------------------------------------------------------------------
     def __enter__(self) -> QuoteIndex:
