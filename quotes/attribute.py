@@ -15,17 +15,25 @@ from dataclasses import dataclass, replace
 from .detect import MASK_CLOSE, MASK_OPEN, Frame, QuoteMarks, narrative
 from .lexicon import (
     AUXILIARIES,
+    CLAUSE_WORDS,
     CUE_ADVERBIAL_HEADS,
     DETERMINERS,
     EVALUATIVE_FORMS,
     GENERIC_SPEAKERS,
     HONORIFICS,
+    NEW_CLAUSE_WORDS,
     NOT_NAMES,
+    NOT_SUBJECT_HEADS,
     NOUNLIKE_FORMS,
+    NUMBER_WORD,
     ORG_HEADS,
     PARTICIPLE_CUES,
+    PHRASE_PREPOSITIONS,
     PRONOUNS,
+    QUANTIFIERS,
+    REFLEXIVES,
     ROLE_HEADS,
+    SENTENCE_ADVERBS,
     SPEECH_FORMS,
     TELL_VERBS,
     TITLE_WORDS,
@@ -200,7 +208,7 @@ def find_cues(toks: list[Tok]) -> list[_Cue]:
             # "…?” Graham asked." : a quote closes just before the subject
             # "…?” asked Graham.": the cue right after the closing mark
             ok = _followed_by_speech(toks, j, wh=low.startswith("ask")) or (
-                (nxt in (".", ",", "?", "!", "") or nxt in _DAYS or nxt in _PP_PREPS)
+                (nxt in (".", ",", "?", "!", "") or nxt in _DAYS or nxt in PHRASE_PREPOSITIONS)
                 and _quote_closes_before(toks, i)) or (prev == MASK_CLOSE and j < len(toks) and toks[j].is_cap)
         elif low.endswith("ing") and prev not in (",", "and", "—", "–", "by", "after", "before",
                                                      "while", "in", "without", "when"):
@@ -276,7 +284,7 @@ def scan_left(toks: list[Tok], cue_i: int, lo: int) -> tuple[Mention | None, int
         longest run of name, title, role and organisation words, with a determiner in front.
     """
     k = cue_i - 1
-    while k >= lo and (toks[k].low in _REFLEXIVES or toks[k].low in _SENTENCE_ADVERBS):
+    while k >= lo and (toks[k].low in REFLEXIVES or toks[k].low in SENTENCE_ADVERBS):
         k -= 1  # "Ford itself said", "Carter however said"
     while k >= lo and ((toks[k].low in AUXILIARIES and toks[k].low not in ("that", "and", "but", "to", "on", "in", "who", "which"))
                        or (toks[k].low in _DAYS and k > lo and toks[k].low not in ("now", "then"))):
@@ -346,10 +354,6 @@ def scan_left(toks: list[Tok], cue_i: int, lo: int) -> tuple[Mention | None, int
     return _make_mention(np, role, alias, toks, end_k), start_k
 
 
-_SENTENCE_ADVERBS = frozenset({"however", "meanwhile", "still", "instead", "nonetheless", "nevertheless",
-                               "too", "though", "therefore", "thus"})
-
-
 def _of_phrase_np(toks: list[Tok], end_k: int, lo: int, role: str | None,
                   alias: str | None) -> tuple[Mention, int] | None:
     """A speaker whose head comes before an "of" phrase: "the organizer of a pro-Trump rally".
@@ -371,27 +375,6 @@ def _of_phrase_np(toks: list[Tok], end_k: int, lo: int, role: str | None,
     return None
 
 
-_REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "themself"})
-
-# Lower-case words that are never the head of a speaker phrase before a cue.
-_NOT_HEADS = frozenset({
-    "it", "this", "that", "these", "those", "there", "what", "which", "who", "whom", "whose",
-    "all", "both", "some", "many", "most", "much", "more", "less", "few", "several", "others",
-    "other", "another", "each", "either", "neither", "none", "one", "ones", "everyone", "anyone",
-    "someone", "nobody", "everybody", "anybody", "somebody", "something", "nothing",
-    "everything", "anything", "itself", "himself", "herself", "themselves", "ago", "time",
-    "times", "day", "days", "weeks", "months", "years", "hours", "minutes", "as", "than", "so",
-    "not", "never", "only", "just", "even", "still", "yet", "too", "very", "well", "here",
-})
-
-
-_NUMBER_WORD = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-                          r"forty|fifty|sixty|seventy|eighty|ninety|hundred|half|majority|most)(?:-\w+)?$")
-_QUANTIFIERS = frozenset({"one", "each", "another", "some", "many", "most", "several", "both",
-                         "all", "few", "two", "three", "four", "five", "six", "seven", "eight",
-                         "nine", "ten", "dozens", "hundreds", "thousands", "millions"})
-
-
 def _common_np_start(toks: list[Tok], end_k: int, lo: int) -> int | None:
     """A common-noun subject that no word list names: "the probe said", "46 percent said".
 
@@ -404,7 +387,7 @@ def _common_np_start(toks: list[Tok], end_k: int, lo: int) -> int | None:
     low = head.low
     if end_k - 1 >= lo and toks[end_k - 1].low == "those" and low.endswith("ed"):
         return end_k - 1  # "those surveyed said", "those polled"
-    if (head.is_cap or not head.text.isalpha() or len(low) < 3 or low in _NOT_HEADS
+    if (head.is_cap or not head.text.isalpha() or len(low) < 3 or low in NOT_SUBJECT_HEADS
             or low in AUXILIARIES or low in DETERMINERS or low in PRONOUNS or low in _ADVERBIAL_PREPS
             or low in _DAYS or low in NOT_NAMES or low.endswith(("ly", "ing", "ed"))):
         return None
@@ -412,7 +395,7 @@ def _common_np_start(toks: list[Tok], end_k: int, lo: int) -> int | None:
     seen_of = False
     while k - 1 >= lo and end_k - k < 6:
         t = toks[k - 1]
-        if t.low in DETERMINERS or t.low in _QUANTIFIERS or t.text[:1].isdigit() or _NUMBER_WORD.match(t.low):
+        if t.low in DETERMINERS or t.low in QUANTIFIERS or t.text[:1].isdigit() or NUMBER_WORD.match(t.low):
             k -= 1
             while k - 1 >= lo and toks[k - 1].low in ("almost", "nearly", "about", "some", "only", "just", "over"):
                 k -= 1  # "almost half of respondents"
@@ -421,7 +404,7 @@ def _common_np_start(toks: list[Tok], end_k: int, lo: int) -> int | None:
             seen_of = True  # "supporters of reform", "half of respondents"
             k -= 1
             continue
-        if t.is_cap or not t.text.isalpha() or t.low in _NOT_HEADS or t.low in AUXILIARIES \
+        if t.is_cap or not t.text.isalpha() or t.low in NOT_SUBJECT_HEADS or t.low in AUXILIARIES \
                 or t.low in _ADVERBIAL_PREPS or t.low in NOT_NAMES or t.low.endswith("ly"):
             break
         k -= 1
@@ -433,10 +416,6 @@ def _common_np_start(toks: list[Tok], end_k: int, lo: int) -> int | None:
     return None
 
 
-_CLAUSE_WORDS = frozenset({"and", "but", "or", "that", "who", "which", "whom", "whose", "when", "while"})
-_PP_PREPS = frozenset({"on", "in", "at", "during", "after", "before", "via", "from", "through", "over"})
-
-
 def _skip_trailing_pp(toks: list[Tok], k: int, lo: int, last: int) -> int:
     """Step back over a short phrase between a named subject and its cue.
 
@@ -446,10 +425,10 @@ def _skip_trailing_pp(toks: list[Tok], k: int, lo: int, last: int) -> int:
     """
     for m in range(k, max(lo, k - 6) - 1, -1):
         t = toks[m]
-        if not t.is_word or t.low in _CLAUSE_WORDS or (t.low in AUXILIARIES and t.low not in DETERMINERS and t.low not in _PP_PREPS) \
+        if not t.is_word or t.low in CLAUSE_WORDS or (t.low in AUXILIARIES and t.low not in DETERMINERS and t.low not in PHRASE_PREPOSITIONS) \
                 or (not t.is_cap and t.low.endswith("ed")):
             return k  # the words before the cue are a clause of their own, not a phrase
-        if t.low in _PP_PREPS and m - 1 >= lo and m < last:
+        if t.low in PHRASE_PREPOSITIONS and m - 1 >= lo and m < last:
             before = toks[m - 1]
             if before.low in PRONOUNS or (before.is_cap and _np_word(before) == "cap" and m - 1 > lo - 1):
                 return m - 1
@@ -815,7 +794,7 @@ def analyse_frame(text: str, frame: Frame, toks: list[Tok] | None = None) -> lis
             rk += 1
         after_comma = 0 < rk < n and toks[rk - 1].text == ","
         if right is not None and after_comma and (
-                toks[rk].low in _NEW_CLAUSE
+                toks[rk].low in NEW_CLAUSE_WORDS
                 or (not toks[rk].is_cap and toks[rk].low.endswith(("ed", "ing")) and toks[rk].low not in SPEECH_FORMS)):
             # "…, he said, and the talks ended" / "said Cha, who served …" / "…, surrounded by
             # his siblings": not what was said
@@ -832,7 +811,7 @@ def analyse_frame(text: str, frame: Frame, toks: list[Tok] | None = None) -> lis
             right = None
         conf = SIEVES[cue.sieve]
         cue_tok = toks[cue.i]
-        lead_only = all(not t.is_word or t.low in _CLAUSE_OPENERS or t.low in _SENTENCE_ADVERBS
+        lead_only = all(not t.is_word or t.low in _CLAUSE_OPENERS or t.low in SENTENCE_ADVERBS
                         or t.low in ("but", "and", "yet", "so", "also") for t in toks[prev_end:cue.i])
         if cue.form == "according" and right is not None and (cue.i <= 1 or lead_only):
             _emit(out, right, frame, cue, cue_tok, conf)
@@ -907,12 +886,6 @@ def _opens_adverbial(t: Tok | None) -> bool:
     """Whether a stretch starting with ``t`` is a sentence adverbial ("In 2008, he said, …")."""
     return t is not None and (t.low in _ADVERBIAL_PREPS or t.low.endswith("ly") or t.low in (
         "however", "meanwhile", "still", "instead", "now", "then", "also", "but", "and", "so", "yet"))
-
-
-# Words that open a new clause right after "…, X said,": the sentence goes on in the
-# writer's voice, or describes the speaker, rather than continuing the report.
-_NEW_CLAUSE = frozenset({"and", "but", "so", "yet", "or", "while", "although", "though", "whereas",
-                         "who", "which", "whose", "whom", "where"})
 
 
 def _adverbial_only(toks: list[Tok], a: int, b: int) -> bool:

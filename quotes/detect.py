@@ -11,7 +11,7 @@ from bisect import bisect_left
 from itertools import accumulate
 from dataclasses import dataclass
 
-from .lexicon import CLOSE_MARKS, HONORIFICS, OPEN_MARKS, SPEECH_FORMS
+from .lexicon import APPOSITIVE_WORDS, CLOSE_MARKS, HONORIFICS, OPEN_MARKS, SPEECH_FORMS
 from .models import Span
 from .split import is_heading, paragraphs, sentences
 from .tokens import Tok, tokenize
@@ -98,15 +98,9 @@ def _attribution_follows(text: str, g_start: int, g_end: int, nxt: Span) -> bool
             # report something of its own ("Okafor emphasized that …") is a frame of its own
             rest = [x for x in _WORD.findall(text, nxt.start, nxt.end) if x != ","][k + 1 - commas:]
             return k == 0 or (len(rest) <= 6 and "that" not in (x.lower() for x in rest))
-        if not w[:1].isupper() and low not in _APPOSITIVE_WORDS and commas % 2 == 0:
+        if not w[:1].isupper() and low not in APPOSITIVE_WORDS and commas % 2 == 0:
             return False  # a lower-case word outside an appositive, not a cue: something else
     return False
-
-
-# Lower-case words an attribution may hold before its verb ("Ann Lee, a Democrat, said").
-_APPOSITIVE_WORDS = frozenset({"a", "an", "the", "of", "for", "and", "who", "is", "was", "spokesman",
-                               "spokeswoman", "spokesperson", "senator", "president", "director",
-                               "chairman", "leader", "minister", "official", "analyst", "professor"})
 
 
 def find_marks(text: str, para: Span) -> list[QuoteMarks]:

@@ -6,6 +6,8 @@ PolNeAR training split), never about one article.
 
 from __future__ import annotations
 
+import re
+
 # --- quote marks -----------------------------------------------------------------------------
 # Opening mark -> closing mark. Straight marks open and close alike; the detector alternates them.
 QUOTE_PAIRS: dict[str, str] = {
@@ -341,3 +343,48 @@ NEWS_ABBREVIATIONS = frozenset({
 # Lines that are section headings are short and lack end punctuation; bylines name an outlet
 # after a dash.
 BYLINE_DASHES = ("–", "—", "-", "|", "―")
+
+# --- words the subject and clause rules step over or stop at ----------------------------------
+
+# Adverbs between a subject and its cue ("Carter however said").
+SENTENCE_ADVERBS = frozenset({"however", "meanwhile", "still", "instead", "nonetheless", "nevertheless",
+                              "too", "though", "therefore", "thus"})
+
+# Reflexives after a subject ("Ford itself said").
+REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "themself"})
+
+# Lower-case words that are never the head of a speaker phrase before a cue.
+NOT_SUBJECT_HEADS = frozenset({
+    "it", "this", "that", "these", "those", "there", "what", "which", "who", "whom", "whose",
+    "all", "both", "some", "many", "most", "much", "more", "less", "few", "several", "others",
+    "other", "another", "each", "either", "neither", "none", "one", "ones", "everyone", "anyone",
+    "someone", "nobody", "everybody", "anybody", "somebody", "something", "nothing",
+    "everything", "anything", "itself", "himself", "herself", "themselves", "ago", "time",
+    "times", "day", "days", "weeks", "months", "years", "hours", "minutes", "as", "than", "so",
+    "not", "never", "only", "just", "even", "still", "yet", "too", "very", "well", "here",
+})
+
+# Number words that open a counted subject ("Twenty-four percent said", "half of respondents").
+NUMBER_WORD = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+                         r"forty|fifty|sixty|seventy|eighty|ninety|hundred|half|majority|most)(?:-\w+)?$")
+
+# Quantifiers that open a common-noun subject ("many economists say").
+QUANTIFIERS = frozenset({"one", "each", "another", "some", "many", "most", "several", "both",
+                         "all", "few", "two", "three", "four", "five", "six", "seven", "eight",
+                         "nine", "ten", "dozens", "hundreds", "thousands", "millions"})
+
+# Words that show the words before a cue are a clause of their own, not a phrase to skip.
+CLAUSE_WORDS = frozenset({"and", "but", "or", "that", "who", "which", "whom", "whose", "when", "while"})
+
+# Prepositions of a short phrase between a named subject and its cue ("Clinton on Tuesday said").
+PHRASE_PREPOSITIONS = frozenset({"on", "in", "at", "during", "after", "before", "via", "from", "through", "over"})
+
+# Words that open a new clause right after "…, X said,": the sentence goes on in the
+# writer's voice, or describes the speaker, rather than continuing the report.
+NEW_CLAUSE_WORDS = frozenset({"and", "but", "so", "yet", "or", "while", "although", "though", "whereas",
+                              "who", "which", "whose", "whom", "where"})
+
+# Lower-case words an attribution may hold before its verb ("Ann Lee, a Democrat, said").
+APPOSITIVE_WORDS = frozenset({"a", "an", "the", "of", "for", "and", "who", "is", "was", "spokesman",
+                              "spokeswoman", "spokesperson", "senator", "president", "director",
+                              "chairman", "leader", "minister", "official", "analyst", "professor"})
