@@ -921,6 +921,9 @@ def _emit(out: list[Candidate], content: tuple[int, int, str], frame: Frame, cue
 
 # --- frames without a cue --------------------------------------------------------------------
 
+_LEAD_WORD = re.compile(r"\s*(?:But|And|Still|Yet|So|Then|Now|Also|Indeed|Instead)\s*,?\s*")
+
+
 def quote_only(text: str, frame: Frame) -> tuple[QuoteMarks, Mention | None] | None:
     """If a frame is one quoted passage (perhaps signed "— Name"), that passage and the signer.
 
@@ -933,8 +936,8 @@ def quote_only(text: str, frame: Frame) -> tuple[QuoteMarks, Mention | None] | N
         return None
     before = text[frame.start:q.start]
     after = text[q.end:frame.end]
-    if re.search(r"\w", before):
-        return None
+    if re.search(r"\w", before) and not _LEAD_WORD.fullmatch(before):
+        return None  # (a lone "But" or "And" before the mark still continues the speaker)
     if not re.search(r"\w", after):
         return (q, None) if re.search(r"\w", text[q.inner_start:q.inner_end]) else None
     m = re.match(r"\s*[―—–-]+\s*(.+?)\s*$", after)

@@ -116,6 +116,14 @@ def _attribute_frames(text: str, fr: list[Frame], narratives: list[tuple[str, li
                 out.append(c)
                 if c.mention is not None:
                     last_in_para[f.paragraph] = c
+            elif (f.paragraph in last_in_para and last_in_para[f.paragraph].frame is prev_frame
+                  and _quotes_words(text, f) >= 4):
+                # a sentence with no cue that quotes at length, right after the speaker's own
+                # report in the same paragraph, goes on reporting them (mixed)
+                prev = last_in_para[f.paragraph]
+                s, e = f.start, f.end
+                base = Candidate(s, e, "mixed", f, None, None, None, "unattributed", SIEVES["unattributed"])
+                out.append(with_mention(base, prev.mention, "same_paragraph"))
         lead_in = _lead_in_mention(toks) if lead_in_colon(text, f) else None
         if f.quotes and not f.quotes[-1].closed:
             unclosed_para = f.paragraph
@@ -123,6 +131,11 @@ def _attribute_frames(text: str, fr: list[Frame], narratives: list[tuple[str, li
             unclosed_para = None if unclosed_para != f.paragraph - 1 else unclosed_para
         prev_frame = f
     return out
+
+
+def _quotes_words(text: str, f: Frame) -> int:
+    """Words inside the frame's closed quote marks."""
+    return sum(len(text[q.inner_start:q.inner_end].split()) for q in f.quotes if q.closed)
 
 
 def _has_quote_in_para(fr: list[Frame], para: int) -> bool:

@@ -237,3 +237,13 @@ def test_no_misspelt_cue_forms(wrong: str) -> None:
     from quotes.lexicon import SPEECH_FORMS
 
     assert wrong not in SPEECH_FORMS
+
+
+def test_a_quoting_sentence_without_a_cue_continues_the_speaker() -> None:
+    text = ("“It is not do or die,” Senator Ada Moss said outside the building. But “the campaign is "
+            "stronger with an endorsement. It helps.” Allies, she hopes, “will see what the voters saw.”")
+    qs = extract(text)
+    assert [(q.kind, q.speaker) for q in qs][:2] == [("direct", "Ada Moss"), ("direct", "Ada Moss")]
+    assert qs[1].sieve == "same_paragraph" and qs[1].text.startswith("the campaign is stronger")
+    scare = extract("“We won,” Senator Ada Moss said. The hall closed early because of “a scheduled event.”")
+    assert [q.text for q in scare] == ["We won,"]  # a short scare quote is not a report
