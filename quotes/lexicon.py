@@ -304,6 +304,9 @@ GENERIC_SPEAKERS = frozenset({
 
 # Words that are capitalised yet never a speaker's name: weekdays, months, sentence adverbs.
 NOT_NAMES = frozenset({
+    # subordinators and contractions that open sentences in capitals
+    "whenever", "whatever", "wherever", "whether", "unless", "until", "once", "that’s", "that's",
+    "it’s", "it's", "there’s", "there's", "here’s", "here's", "what’s", "what's",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
