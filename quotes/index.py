@@ -616,10 +616,22 @@ def _is_unchanged(article: Article, known: dict[str, str], seen: set[str]) -> bo
 
 
 def _aliases(quotes: list[Quote]) -> dict[str | None, str]:
+    """Every name an article used for each speaker, joined with " | ".
+
+    Notes:
+        A person's mention counts only when it is their title and name ("Adm. Brad Cooper",
+        "Cooper"): "Mr Brown's former adviser Ed Balls" must not answer ``--speaker Brown``.
+        An organisation keeps every mention ("CENTCOM", "the command").
+    """
     names: dict[str | None, list[str]] = defaultdict(list)
     for q in quotes:
         if q.mention and q.mention.lower() not in _PRONOUNS:
-            for a in (q.mention, f"{q.title} {q.speaker}" if q.title and q.speaker else None):
+            mention: str | None = q.mention
+            if q.speaker_type == "person" and q.speaker:
+                own = set(re.findall(r"[\w’'.\-]+", f"{q.title or ''} {q.speaker}".lower()))
+                if not set(re.findall(r"[\w’'.\-]+", q.mention.lower())) <= own | {"the"}:
+                    mention = None
+            for a in (mention, f"{q.title} {q.speaker}" if q.title and q.speaker else None):
                 if a and a not in names[q.speaker]:
                     names[q.speaker].append(a)
     return {k: " | ".join(v) for k, v in names.items()}

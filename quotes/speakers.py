@@ -110,6 +110,8 @@ def parse_np(toks: list[Tok]) -> ParsedName | None:
     lone_acronym = len(toks) == 1 and head.text.isupper() and len(head.text) >= 2 and head.text.isalpha()
     org_head = any(t.low in ORG_HEADS for t in pre[-1:]) or (post and any(t.low in ORG_HEADS for t in pre[-1:]))
     if lone_acronym or (s == e and (head.low in ORG_HEADS or pre[-1].low in ORG_HEADS)) or (org_head and s == e):
+        if len(toks) == 1 and not lone_acronym:
+            full = head.low  # "Officials" at a sentence start is "officials"; "Police", "police"
         return ParsedName(full, "organization", None, None, None)
     if s == e:
         if of_i is not None and post:
@@ -118,6 +120,10 @@ def parse_np(toks: list[Tok]) -> ParsedName | None:
         generic = head.low in GENERIC_SPEAKERS or not head.is_cap
         return ParsedName(_span_text(whole) if generic else full, "unknown" if generic else "person", None, None, None)
     name_toks = pre[s:e]
+    if len(name_toks) == 1 and not before_has_title(pre[:s]) and (
+            name_toks[0].low in GENERIC_SPEAKERS or name_toks[0].low in ORG_HEADS):
+        # "Analysts said" at a sentence start: a common noun in capitals, not a name
+        return parse_np([Tok(t.low, t.start, t.end, t.low) for t in toks])
     before = pre[:s]
     title_toks = []
     while before and before[0].low in HONORIFICS:
@@ -132,6 +138,11 @@ def parse_np(toks: list[Tok]) -> ParsedName | None:
     name = _span_text(name_toks)
     ptype = "person"
     return ParsedName(name, ptype, title, pre_role, of_role)
+
+
+def before_has_title(toks: list[Tok]) -> bool:
+    """Whether a title or honorific stands before a name ("Mr Analyst" stays a name)."""
+    return any(t.low in HONORIFICS or t.low in TITLE_WORDS for t in toks)
 
 
 class Registry:

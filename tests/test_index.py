@@ -133,3 +133,14 @@ def test_highlighter_marks_stems(seeded_index: QuoteIndex) -> None:
     mark = seeded_index.highlighter("securing")
     (q,) = seeded_index.search("securing", speaker="ministry")
     assert "[securing]" in mark(q)
+
+
+def test_speaker_search_ignores_other_names_in_a_mention(index_dir: Path) -> None:
+    from quotes import Article
+
+    text = ("Chancellor Gordon Brown spoke on Monday. “Rates will stay low,” Mr Brown said.\n\n"
+            "Mr Brown's former adviser Ed Balls stressed that the rise would not affect the election.")
+    with QuoteIndex(index_dir, create=True) as ix:
+        ix.add([Article(id="a1", text=text)])
+        assert {q.speaker for q in ix.search(speaker="Brown", limit=None)} == {"Gordon Brown"}
+        assert {q.speaker for q in ix.search(speaker="Balls", limit=None)} == {"Ed Balls"}

@@ -19,6 +19,8 @@ from quotes.tokens import tokenize
         ("the Interior Ministry", "Interior Ministry", "organization", None, None, None),
         ("NATO", "NATO", "organization", None, None, None),
         ("Tony Blair and Ruth Kelly", "Tony Blair and Ruth Kelly", "unknown", None, None, None),
+        ("Analysts", "analysts", "unknown", None, None, None),
+        ("Officials", "officials", "organization", None, None, None),
         ("two senior officials", "senior officials", "organization", None, None, None),  # officials speak for a body
     ],
 )
