@@ -144,3 +144,14 @@ def test_speaker_search_ignores_other_names_in_a_mention(index_dir: Path) -> Non
         ix.add([Article(id="a1", text=text)])
         assert {q.speaker for q in ix.search(speaker="Brown", limit=None)} == {"Gordon Brown"}
         assert {q.speaker for q in ix.search(speaker="Balls", limit=None)} == {"Ed Balls"}
+
+
+def test_speaker_count_follows_replaced_articles(tmp_path: Path, index_dir: Path) -> None:
+    art = tmp_path / "a.txt"
+    art.write_text("“We will win,” Mayor Ann Lee said.", encoding="utf-8")
+    with QuoteIndex(index_dir, create=True) as ix:
+        assert ix.add([art]).speakers == 1
+        art.write_text("“We will win,” Governor Tom Park said.", encoding="utf-8")
+        report = ix.add([art])
+        assert (report.replaced, report.speakers) == (1, 1)
+        assert [s.name for s in ix.speakers()] == ["Tom Park"]
