@@ -21,6 +21,7 @@ from .lexicon import (
     EVALUATIVE_FORMS,
     GENERIC_SPEAKERS,
     HONORIFICS,
+    LEAD_WORDS,
     NEW_CLAUSE_WORDS,
     NOT_NAMES,
     NOT_SUBJECT_HEADS,
@@ -760,9 +761,10 @@ def analyse_frame(text: str, frame: Frame, toks: list[Tok] | None = None) -> lis
                 cue.mention = None  # "Lynch said she recalled …": a report inside a report
                 cue.sieve = "nested"
                 continue
-        elif _conjoined_at(toks, cue.i, lo) is not None and (prev_speaker is not None or _frame_subject(toks, 0, cue.i) is not None):
+        elif (joined := _conjoined_at(toks, cue.i, lo)) is not None and (
+                prev_speaker is not None or _frame_subject(toks, 0, cue.i) is not None):
             cue.mention, cue.sieve = prev_speaker or _frame_subject(toks, 0, cue.i), "conjoined_cue"
-            cue.left_bound = _conjoined_at(toks, cue.i, lo)  # type: ignore[assignment]
+            cue.left_bound = joined
             while cue.left_bound > lo and toks[cue.left_bound - 1].low in (",", "and", "but"):
                 cue.left_bound -= 1
             cue.right_start = _content_start_after_cue(toks, cue.j, n, SPEECH_FORMS.get(cue.word.lower()))
@@ -812,7 +814,7 @@ def analyse_frame(text: str, frame: Frame, toks: list[Tok] | None = None) -> lis
         conf = SIEVES[cue.sieve]
         cue_tok = toks[cue.i]
         lead_only = all(not t.is_word or t.low in _CLAUSE_OPENERS or t.low in SENTENCE_ADVERBS
-                        or t.low in ("but", "and", "yet", "so", "also") for t in toks[prev_end:cue.i])
+                        or t.low in LEAD_WORDS for t in toks[prev_end:cue.i])
         if cue.form == "according" and right is not None and (cue.i <= 1 or lead_only):
             _emit(out, right, frame, cue, cue_tok, conf)
             continue
@@ -884,8 +886,7 @@ def _conjoined_at(toks: list[Tok], cue_i: int, lo: int) -> int | None:
 
 def _opens_adverbial(t: Tok | None) -> bool:
     """Whether a stretch starting with ``t`` is a sentence adverbial ("In 2008, he said, …")."""
-    return t is not None and (t.low in _ADVERBIAL_PREPS or t.low.endswith("ly") or t.low in (
-        "however", "meanwhile", "still", "instead", "now", "then", "also", "but", "and", "so", "yet"))
+    return t is not None and (t.low in _ADVERBIAL_PREPS or t.low.endswith("ly") or t.low in LEAD_WORDS)
 
 
 def _adverbial_only(toks: list[Tok], a: int, b: int) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import accumulate
+from itertools import accumulate, islice
 from dataclasses import dataclass
 
 from .lexicon import APPOSITIVE_WORDS, CLOSE_MARKS, HONORIFICS, OPEN_MARKS, SPEECH_FORMS
@@ -86,7 +86,9 @@ def _attribution_follows(text: str, g_start: int, g_end: int, nxt: Span) -> bool
     """
     if not _QUOTE_END.search(text, max(g_start, g_end - 4), g_end):
         return False
-    words = _WORD.findall(text, nxt.start, min(nxt.end, nxt.start + 200))[:20]
+    # one pass over the sentence's first words: enough to find the cue and judge what follows it
+    items = [m.group() for m in islice(_WORD.finditer(text, nxt.start, nxt.end), 40)]
+    words = items[:20]
     commas = 0
     for k, w in enumerate(words):
         if w == ",":
@@ -96,7 +98,7 @@ def _attribution_follows(text: str, g_start: int, g_end: int, nxt: Span) -> bool
         if low in SPEECH_FORMS and (k == 0 or not w[:1].isupper()):
             # only a bare attribution ("Smith asked on Tuesday."): a sentence that goes on to
             # report something of its own ("Okafor emphasized that …") is a frame of its own
-            rest = [x for x in _WORD.findall(text, nxt.start, nxt.end) if x != ","][k + 1 - commas:]
+            rest = [x for x in items[k + 1:] if x != ","]
             return k == 0 or (len(rest) <= 6 and "that" not in (x.lower() for x in rest))
         if not w[:1].isupper() and low not in APPOSITIVE_WORDS and commas % 2 == 0:
             return False  # a lower-case word outside an appositive, not a cue: something else

@@ -371,6 +371,10 @@ NOT_SUBJECT_HEADS = frozenset({
 NUMBER_WORD = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
                          r"forty|fifty|sixty|seventy|eighty|ninety|hundred|half|majority|most)(?:-\w+)?$")
 
+# Words that only lead into a sentence ("But, according to the poll, …", "In 2008, he said, …").
+LEAD_WORDS = frozenset({"however", "meanwhile", "still", "instead", "now", "then", "also", "but", "and",
+                        "so", "yet"})
+
 # Quantifiers that open a common-noun subject ("many economists say").
 QUANTIFIERS = frozenset({"one", "each", "another", "some", "many", "most", "several", "both",
                          "all", "few", "two", "three", "four", "five", "six", "seven", "eight",

@@ -55,7 +55,8 @@ def extract_many(sources: Iterable[str | os.PathLike[str] | Article], jobs: int 
         max_bytes: Skip files larger than this.
         skip: If it returns True for an article, the article is yielded with ``None`` and not
             extracted (the index uses this for unchanged articles).
-        chunk: Articles sent to the workers at a time.
+        chunk: With ``jobs`` > 1, articles per worker that reading may run ahead (a quarter of
+            it goes to a worker per task).
 
     Yields:
         ``(article, quotes)``; quotes is None for articles ``skip`` passed over.
