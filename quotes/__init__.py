@@ -11,7 +11,9 @@ from .errors import (
     IndexCorruptError,
     IndexLockedError,
     IndexNotFoundError,
+    IndexWriteError,
     InputError,
+    OutputError,
     QueryError,
     QuotesError,
 )
@@ -22,24 +24,30 @@ from .index import IndexReport, QuoteIndex, resolve_index_dir
 from .models import Article, Quote, Speaker
 from .pipeline import extract_many
 from .read import Skipped, iter_articles, read_file
+from .store.repair import CheckReport, RepairReport, check, repair
 
 __version__ = "0.1.0"
 
 __all__ = [
     "FORMATS",
     "Article",
+    "CheckReport",
     "IndexCorruptError",
     "IndexLockedError",
     "IndexNotFoundError",
     "IndexReport",
+    "IndexWriteError",
     "InputError",
+    "OutputError",
     "QueryError",
     "Quote",
     "QuoteIndex",
     "QuotesError",
+    "RepairReport",
     "Skipped",
     "Speaker",
     "__version__",
+    "check",
     "evaluate",
     "extract",
     "extract_article",
@@ -47,6 +55,7 @@ __all__ = [
     "extract_many",
     "iter_articles",
     "read_file",
+    "repair",
     "resolve_index_dir",
     "score",
     "write_quotes",

@@ -256,6 +256,64 @@ def export(csv_path: str, query: str | None, speaker: str | None, role: str | No
         click.echo(f"{n} quotes written to {csv_path}", err=True)
 
 
+@cli.command()
+@_index_option
+def check(index_dir: str | None) -> None:
+    """Verify an index: its table of contents, every file's checksum, every stored quote.
+
+    Exit code 0 when the index is whole; 1 with each problem named when it is not.
+
+    \b
+    Examples:
+      quotes check --index ./index
+    """
+    from . import check as check_index
+
+    path = resolve_index_dir(index_dir)
+    report = check_index(path)
+    if report.ok:
+        click.echo(f"ok: {report.quotes} quotes of {report.articles} articles in {report.segments} segment(s), "
+                   f"generation {report.generation}  ({path})")
+        return
+    for p in report.problems:
+        click.echo(f"problem: {p}", err=True)
+    click.echo(f"Error: the index at {path} is damaged ({len(report.problems)} problem(s))", err=True)
+    click.echo(f"Hint: quotes repair --index {path}", err=True)
+    sys.exit(1)
+
+
+@cli.command()
+@_index_option
+@click.option("--lock-timeout", type=click.FloatRange(0), default=30.0, show_default=True,
+              help="Seconds to wait for another writer's lock.")
+def repair(index_dir: str | None, lock_timeout: float) -> None:
+    """Rebuild a damaged index from every segment that can still be read.
+
+    The damaged folder is kept beside the new one (NAME.damaged-TIME) until you delete it.
+    Articles in lost segments are named as lost: run 'quotes index' on your sources again
+    to restore them (nothing is indexed twice).
+
+    \b
+    Examples:
+      quotes repair --index ./index
+    """
+    from . import repair as repair_index
+
+    path = resolve_index_dir(index_dir)
+    r = repair_index(path, lock_timeout=lock_timeout)
+    if not r.repaired:
+        click.echo(f"ok: the index at {path} is whole; nothing to repair")
+        return
+    for p in r.problems:
+        click.echo(f"found: {p}", err=True)
+    click.echo(f"repaired: {r.quotes} quotes of {r.articles} articles recovered from {r.segments_read} segment(s)")
+    if r.segments_lost or r.quotes_dropped:
+        click.echo(f"lost: {len(r.segments_lost)} segment(s) ({', '.join(r.segments_lost) or '-'}), "
+                   f"{r.quotes_dropped} quote(s) of incomplete articles dropped. Run 'quotes index' on your "
+                   f"sources again to restore them.")
+    click.echo(f"the damaged index was moved to {r.moved_aside}; delete it when you are satisfied")
+
+
 def main() -> None:
     """Entry point of the ``quotes`` console script."""
     cli(prog_name="quotes")

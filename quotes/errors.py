@@ -47,3 +47,15 @@ class QueryError(QuotesError):
 
     exit_code = 2
     default_hint = 'Query syntax: words, "a phrase", AND/OR/NOT, wild*; fields: speaker, role, kind, doc, cue.'
+
+
+class IndexWriteError(QuotesError):
+    """The index could not be written (a full disk, a read-only folder); it stays at its last commit."""
+
+    default_hint = "Free space or fix the folder's permissions, then run the same command again: it resumes."
+
+
+class OutputError(QuotesError):
+    """An output file could not be written."""
+
+    default_hint = "Check that the folder exists and is writable, and that the path is not a folder."

@@ -9,29 +9,33 @@ commits whole or not at all. Search returns ``Quote`` records, never Whoosh hits
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import heapq
 import logging
 import os
+import pickle
 import re
+import struct
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from whoosh import index as windex
 from whoosh import query as Q
-from whoosh.analysis import StemmingAnalyzer
-from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.qparser import QueryParser
 
-from .errors import IndexCorruptError, IndexLockedError, IndexNotFoundError, QueryError
+from .errors import IndexCorruptError, IndexLockedError, IndexNotFoundError, IndexWriteError, QueryError, QuotesError
 from .export import write_csv
 from .models import Article, Quote, Speaker
 from .pipeline import extract_many
 from .read import Skipped
+from .store import ANALYZER, QUERY_FIELDS, SCHEMA, files
+from .store.schema import cache_missing_length_columns
 
 log = logging.getLogger(__name__)
 
@@ -41,72 +45,7 @@ MAX_LIMIT = 100_000
 MAX_QUERY_CHARS = 2_000
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "who", "which", "you"}
 
-_analyzer = StemmingAnalyzer()
-
-
-def _cache_missing_length_columns() -> None:
-    """Make Whoosh remember that a segment has no length column for a field.
-
-    Notes:
-        ``W3PerDocReader._cached_reader`` caches the readers it finds but not their absence, so
-        while a segment is flushed every posting of an unscored field (all the ID fields) asks
-        the file system whether the column file exists: half of the indexing time in the
-        benchmark's profile. A segment's files never change once written, so caching the
-        answer per reader is safe.
-    """
-    from whoosh.codec import whoosh3
-
-    cls = whoosh3.W3PerDocReader
-    if getattr(cls._cached_reader, "_quotes_cached", False):
-        return
-    original = cls._cached_reader
-
-    def _cached_reader(self: Any, fieldname: str, column: Any) -> Any:
-        try:
-            return self._readers[fieldname]
-        except KeyError:
-            reader = original(self, fieldname, column)
-            self._readers[fieldname] = reader  # None included
-            return reader
-
-    _cached_reader._quotes_cached = True  # type: ignore[attr-defined]
-    cls._cached_reader = _cached_reader
-
-
-_cache_missing_length_columns()
-
-SCHEMA = Schema(
-    id=STORED(),                                     # "<article key>#<start>-<end>", or "<key>" for markers
-    rtype=ID(stored=True),                           # "quote" | "article"
-    article=ID(stored=True, sortable=True),          # article key: path or given id (quotes only)
-    marker=ID(stored=True),                          # article key, on the article's marker document
-    doc=ID(stored=True),                             # article id as written in output (file name)
-    hash=ID(stored=True),                            # content hash of the article (markers)
-    text=TEXT(analyzer=_analyzer, stored=True, phrase=True),
-    speaker=TEXT(stored=True, phrase=False),         # canonical name, word-searchable
-    speaker_id=ID(stored=True, sortable=True),       # canonical name, exact (lower case)
-    aliases=TEXT(stored=True, phrase=False),         # every name the article used for the speaker
-    speaker_type=ID(stored=True),
-    role=TEXT(stored=True),
-    title=TEXT(stored=True, phrase=False),
-    kind=ID(stored=True),
-    cue=KEYWORD(stored=True, lowercase=True),
-    sieve=ID(stored=True),
-    confidence=STORED(),                             # not searched: stored, not indexed
-    article_title=TEXT(stored=True, phrase=False),
-    outlet=TEXT(stored=True, phrase=False),
-    date=NUMERIC(int, sortable=True, shift_step=32),  # the day (date.toordinal()); ranges run on the column
-    date_str=STORED(),
-    start=NUMERIC(int, stored=True, sortable=True, shift_step=32),  # for sorting only: no range terms
-    end=STORED(),
-    mention=STORED(),
-    mention_start=STORED(),
-    mention_end=STORED(),
-    sentence=STORED(),
-)
-SEARCH_FIELDS = ("text",)
-QUERY_FIELDS = frozenset({"text", "speaker", "aliases", "role", "title", "kind", "cue", "sieve",
-                          "doc", "article", "article_title", "outlet", "speaker_type"})
+_analyzer = ANALYZER
 
 
 def resolve_index_dir(path: str | os.PathLike[str] | None = None) -> Path:
@@ -131,6 +70,34 @@ class IndexReport:
     skipped: list[Skipped] = field(default_factory=list)
     speakers: int = 0          # distinct canonical speakers in the index after the run
     seconds: float = 0.0
+
+
+_DAMAGE = (struct.error, zlib.error, pickle.UnpicklingError, EOFError, ValueError, IndexError, KeyError,
+           TypeError, OSError)
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _reads(method: _F) -> _F:
+    """Turn what Whoosh raises on damaged files into ``IndexCorruptError`` (never a traceback).
+
+    Notes:
+        The files are checksummed when the index opens (``store.files.verify``); this catches
+        damage that arrives later, or a file crafted to match its checksum but refused by the
+        safe unpickler. The original error stays on ``__cause__`` and in the debug log.
+    """
+    @functools.wraps(method)
+    def wrapper(self: QuoteIndex, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except QuotesError:
+            raise
+        except _DAMAGE as e:
+            log.debug("reading %s failed", self.path, exc_info=True)
+            raise IndexCorruptError(f"the index at {self.path} cannot be read ({type(e).__name__}: {e})",
+                                    f"Run 'quotes check --index {self.path}' to see what is damaged, then "
+                                    f"'quotes repair --index {self.path}'.") from e
+
+    return wrapper  # type: ignore[return-value]
 
 
 class _Columns:
@@ -203,14 +170,20 @@ class QuoteIndex:
         self._ix: Any = None
         self._searcher: Any = None
         self._cols: _Columns | None = None
-        if windex.exists_in(str(self.path)):
-            try:
-                self._ix = windex.open_dir(str(self.path))
-            except Exception as e:  # whoosh raises many kinds on a damaged folder
-                raise IndexCorruptError(f"the index at {self.path} cannot be opened ({e})") from e
+        cache_missing_length_columns()
+        if self.path.exists() and not self.path.is_dir():
+            raise IndexNotFoundError(f"{self.path} is a file, not an index folder",
+                                     "Give --index a folder (it is created if missing).")
+        if files.toc_generations(self.path):
+            self._ix = files.open_index(self.path, SCHEMA)
         elif create:
-            self.path.mkdir(parents=True, exist_ok=True)
-            self._ix = self._create_or_open()
+            try:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._ix = self._create_or_open()
+            except OSError as e:
+                raise IndexWriteError(f"cannot create the index at {self.path}: {e.strerror or e}") from e
+        elif files.segment_files(self.path):
+            files.create_index(self.path, SCHEMA)  # raises: data without a table of contents
         else:
             raise IndexNotFoundError(f"no quote index at {self.path}")
 
@@ -220,16 +193,17 @@ class QuoteIndex:
         Notes:
             Whoosh's ``create_in`` takes no lock: two ``quotes index`` runs starting on a new
             folder at once raced on the first table of contents. A lock file serialises
-            creation; the second process finds the index made and opens it.
+            creation; the second process finds the index made and opens it. Creation never
+            runs over a folder holding segments (``files.create_index`` refuses).
         """
         from whoosh.filedb.filestore import FileStorage
 
         lock = FileStorage(str(self.path)).lock("_CREATE_LOCK")
         lock.acquire(blocking=True)
         try:
-            if windex.exists_in(str(self.path)):
-                return windex.open_dir(str(self.path))
-            return windex.create_in(str(self.path), SCHEMA)
+            if files.toc_generations(self.path):
+                return files.open_index(self.path, SCHEMA)
+            return files.create_index(self.path, SCHEMA)
         finally:
             lock.release()
 
@@ -332,23 +306,70 @@ class QuoteIndex:
         except windex.LockError as e:
             raise IndexLockedError(f"the index at {self.path} is locked by another writer "
                                    f"(waited {self.lock_timeout:g} s)") from e
+        except OSError as e:
+            raise IndexWriteError(f"cannot write to the index at {self.path}: {e.strerror or e}") from e
+
+    def _write(self, fill: Callable[[Any], Any]) -> Any:
+        """Run ``fill(writer)`` and commit: the whole batch, or nothing.
+
+        Notes:
+            On any failure (a full disk, a read-only folder, Ctrl-C) the writer is abandoned
+            while it still holds the lock: its half-written segment files and temporary folder
+            are removed, so the index stays at its last commit and the space is freed; then
+            the lock is released. After a commit the manifest records the new generation.
+        """
+        w = self._writer()
+        try:
+            result = fill(w)
+            w.commit()
+        except BaseException as e:
+            self._abandon(w)
+            if isinstance(e, OSError):
+                raise IndexWriteError(f"writing the index at {self.path} failed: {e.strerror or e}; "
+                                      f"it stays at its last commit") from e
+            raise
+        try:
+            files.record(self.path, SCHEMA)
+        except OSError as e:  # the commit stands; the next open records it
+            log.warning("could not record the index manifest: %s", e)
+        return result
+
+    def _abandon(self, w: Any) -> None:
+        """Give up a failed writer: close its files, remove what it wrote, release its lock."""
+        if getattr(w, "is_closed", True):
+            return
+        for step in (w._close_segment, w._tempstorage.destroy):
+            try:
+                step()
+            except Exception as e:  # best effort: the folder may be read-only or full
+                log.debug("abandoning the writer: %s", e)
+        files.remove_uncommitted(self.path)
+        w.is_closed = True
+        if w.writelock:
+            try:
+                w.writelock.release()
+            except Exception as e:
+                log.debug("releasing the write lock: %s", e)
 
     def _commit(self, batch: list[tuple[Article, str, list[Quote]]], known: dict[str, str], report: IndexReport) -> None:
-        # the hashes may have changed while we extracted (another process): re-read under the lock
-        with self._writer() as w:
+        counts = {"unchanged": 0, "replaced": 0, "added": 0, "quotes": 0}
+        written: dict[str, str] = {}
+
+        def fill(w: Any) -> None:
+            # the hashes may have changed while we extracted (another process): re-read under the lock
             with w.searcher() as s:
                 current = {d["marker"]: d["hash"] for d in s.documents(rtype="article")}
             for article, key, quotes in batch:
                 h = content_hash(article.text)
                 if current.get(key) == h:
-                    report.unchanged += 1
+                    counts["unchanged"] += 1
                     continue
                 if key in current:
                     w.delete_by_term("article", key)
                     w.delete_by_term("marker", key)
-                    report.replaced += 1
+                    counts["replaced"] += 1
                 else:
-                    report.added += 1
+                    counts["added"] += 1
                 # the article's old documents are deleted above, so plain adds are safe, and
                 # Whoosh's documented fast path (update_document searches every segment per doc)
                 for doc in _documents(article, key, quotes):
@@ -356,17 +377,25 @@ class QuoteIndex:
                 # the marker shares no searchable field with quotes, so no query can return it
                 w.add_document(id=key, rtype="article", marker=key, hash=h, date_str=article.date)
                 current[key] = h
-                known[key] = h
-                report.quotes += len(quotes)
+                written[key] = h
+                counts["quotes"] += len(quotes)
 
+        self._write(fill)
+        # counted only once the batch is committed: a failed batch reports nothing as written
+        known.update(written)
+        report.unchanged += counts["unchanged"]
+        report.replaced += counts["replaced"]
+        report.added += counts["added"]
+        report.quotes += counts["quotes"]
+
+    @_reads
     def _article_hashes(self) -> dict[str, str]:
         s = self._reader()
         return {d["marker"]: d["hash"] for d in s.documents(rtype="article")}
 
     def remove(self, key: str) -> int:
         """Remove one article (by key) and its quotes. Returns the documents deleted."""
-        with self._writer() as w:
-            return int(w.delete_by_term("article", key)) + int(w.delete_by_term("marker", key))
+        return int(self._write(lambda w: int(w.delete_by_term("article", key)) + int(w.delete_by_term("marker", key))))
 
     # -- reading -------------------------------------------------------------------------------
     def _reader(self) -> Any:
@@ -381,14 +410,17 @@ class QuoteIndex:
             self._searcher.close()
             self._searcher = None
         if self._searcher is None:
+            files.verify(self.path, SCHEMA)  # another process may have committed since we opened
             self._searcher = self._ix.searcher()
         return self._searcher
 
+    @_reads
     def count(self) -> int:
         """Number of quotes in the index."""
         s = self._reader()
         return int(s.doc_count()) - len(list(s.document_numbers(rtype="article")))
 
+    @_reads
     def speaker_count(self) -> int:
         """Distinct canonical speakers in the index.
 
@@ -399,11 +431,13 @@ class QuoteIndex:
         cols = self._columns(self._reader())
         return len({cols.speaker_id[d] for d in cols.quotes} - {""})  # live quotes only
 
+    @_reads
     def article_count(self) -> int:
         """Number of articles in the index."""
         s = self._reader()
         return len(list(s.document_numbers(rtype="article")))
 
+    @_reads
     def search(self, query: str | None = None, speaker: str | None = None, role: str | None = None,
                kind: str | None = None, doc: str | None = None, since: str | Date | None = None,
                until: str | Date | None = None, limit: int | None = 20, sort: str = "relevance") -> list[Quote]:
@@ -546,6 +580,7 @@ class QuoteIndex:
 
         return mark
 
+    @_reads
     def speakers(self) -> list[Speaker]:
         """Every speaker in the index, merged across articles, most quoted first.
 
@@ -712,6 +747,8 @@ def _parse(text: str) -> Q.Query:
         if f not in QUERY_FIELDS:
             raise QueryError(f"unknown field {f!r} in the query",
                              f"Fields: {', '.join(sorted(QUERY_FIELDS))}.")
+    if re.fullmatch(r"\s*(?:(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\s*)+", text):
+        raise QueryError(f"the query {text!r} is only operators", 'Put words around them: "Iraq AND security".')
     if text.count('"') % 2:
         raise QueryError("unbalanced double quote in the query", 'Close the phrase: "regional security".')
     depth = 0

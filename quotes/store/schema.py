@@ -1,0 +1,82 @@
+"""The one Whoosh schema of the quote index, its version, and the analyzer its text uses.
+
+Every field but ``date`` is stored, so an index can always be rebuilt from its own documents
+(``quotes repair``); ``date`` is the day number derived from ``date_str``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from whoosh.analysis import StemmingAnalyzer
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+#: Bumped when the schema or the analyzer changes; recorded in the manifest of every commit.
+#: 2: stop words are indexed ("US", "will" are searchable).
+SCHEMA_VERSION = 2
+
+#: Stemmed, lower-cased words; no stop list: "US" and "will" are words users search for.
+ANALYZER = StemmingAnalyzer(stoplist=None)
+
+SCHEMA = Schema(
+    id=STORED(),                                     # "<article key>#<start>-<end>", or "<key>" for markers
+    rtype=ID(stored=True),                           # "quote" | "article"
+    article=ID(stored=True, sortable=True),          # article key: path or given id (quotes only)
+    marker=ID(stored=True),                          # article key, on the article's marker document
+    doc=ID(stored=True),                             # article id as written in output (file name)
+    hash=ID(stored=True),                            # content hash of the article (markers)
+    text=TEXT(analyzer=ANALYZER, stored=True, phrase=True),
+    speaker=TEXT(stored=True, phrase=False),         # canonical name, word-searchable
+    speaker_id=ID(stored=True, sortable=True),       # canonical name, exact (lower case)
+    aliases=TEXT(stored=True, phrase=False),         # every name the article used for the speaker
+    speaker_type=ID(stored=True),
+    role=TEXT(stored=True),
+    title=TEXT(stored=True, phrase=False),
+    kind=ID(stored=True),
+    cue=KEYWORD(stored=True, lowercase=True),
+    sieve=ID(stored=True),
+    confidence=STORED(),                             # not searched: stored, not indexed
+    article_title=TEXT(stored=True, phrase=False),
+    outlet=TEXT(stored=True, phrase=False),
+    date=NUMERIC(int, sortable=True, shift_step=32),  # the day (date.toordinal()); ranges run on the column
+    date_str=STORED(),
+    start=NUMERIC(int, stored=True, sortable=True, shift_step=32),  # for sorting only: no range terms
+    end=STORED(),
+    mention=STORED(),
+    mention_start=STORED(),
+    mention_end=STORED(),
+    sentence=STORED(),
+)
+
+#: Fields a query may name as ``field:value``.
+QUERY_FIELDS = frozenset({"text", "speaker", "aliases", "role", "title", "kind", "cue", "sieve",
+                          "doc", "article", "article_title", "outlet", "speaker_type"})
+
+
+def cache_missing_length_columns() -> None:
+    """Make Whoosh remember that a segment has no length column for a field (idempotent).
+
+    Notes:
+        ``W3PerDocReader._cached_reader`` caches the readers it finds but not their absence, so
+        while a segment is flushed every posting of an unscored field (all the ID fields) asks
+        the file system whether the column file exists: half of the indexing time in the
+        benchmark's profile. A segment's files never change once written, so caching the
+        answer per reader is safe. Applied where an index is opened, not at import.
+    """
+    from whoosh.codec import whoosh3
+
+    cls = whoosh3.W3PerDocReader
+    if getattr(cls._cached_reader, "_quotes_cached", False):
+        return
+    original = cls._cached_reader
+
+    def _cached_reader(self: Any, fieldname: str, column: Any) -> Any:
+        try:
+            return self._readers[fieldname]
+        except KeyError:
+            reader = original(self, fieldname, column)
+            self._readers[fieldname] = reader  # None included
+            return reader
+
+    _cached_reader._quotes_cached = True  # type: ignore[attr-defined]
+    cls._cached_reader = _cached_reader
