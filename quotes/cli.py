@@ -307,10 +307,10 @@ def repair(index_dir: str | None, lock_timeout: float) -> None:
     for p in r.problems:
         click.echo(f"found: {p}", err=True)
     click.echo(f"repaired: {r.quotes} quotes of {r.articles} articles recovered from {r.segments_read} segment(s)")
-    if r.segments_lost or r.quotes_dropped:
+    if r.segments_lost or r.quotes_dropped or r.documents_lost:
         click.echo(f"lost: {len(r.segments_lost)} segment(s) ({', '.join(r.segments_lost) or '-'}), "
-                   f"{r.quotes_dropped} quote(s) of incomplete articles dropped. Run 'quotes index' on your "
-                   f"sources again to restore them.")
+                   f"{r.documents_lost} unreadable document(s), {r.quotes_dropped} quote(s) of incomplete "
+                   f"articles dropped. Run 'quotes index' on your sources again to restore them.")
     click.echo(f"the damaged index was moved to {r.moved_aside}; delete it when you are satisfied")
 
 

@@ -112,6 +112,7 @@ def read_toc(folder: Path, schema: Any, gen: int | None = None) -> Any:
             raise IndexCorruptError(f"{folder} has no table of contents ({toc_name(0)[:-6]}<n>.toc)",
                                     _REPAIR_HINT.format(path=folder))
         gen = gens[0]
+    _check_toc_version(folder / toc_name(gen))
     try:
         toc = TOC.read(_storage(folder), INDEXNAME, gen=gen, schema=schema)
         from whoosh.codec.whoosh3 import W3Segment
@@ -127,6 +128,32 @@ def read_toc(folder: Path, schema: Any, gen: int | None = None) -> Any:
     except Exception as e:  # struct.error, EOFError, UnpicklingError …: a damaged TOC
         raise IndexCorruptError(f"{folder / toc_name(gen)}: damaged table of contents ({type(e).__name__}: {e})",
                                 _junk_toc_hint(folder, gen)) from e
+
+
+def _check_toc_version(path: Path) -> None:
+    """Refuse a TOC of any format but Whoosh 2.7's own before Whoosh reads it.
+
+    Notes:
+        For older format numbers Whoosh hands the file to ``whoosh.legacy``, whose unpickler
+        has no allow-list: a crafted TOC could choose that path by its version number alone.
+    """
+    from whoosh.filedb.structfile import StructFile
+    from whoosh.index import _CURRENT_TOC_VERSION
+
+    try:
+        with open(path, "rb") as raw:
+            f = StructFile(raw)
+            for _ in range(3):
+                f.read_varint()
+            f.read_int()
+            version = f.read_int()
+    except Exception as e:  # a short or garbled header
+        raise IndexCorruptError(f"{path}: damaged table of contents ({type(e).__name__}: {e})",
+                                _junk_toc_hint(path.parent, int(_TOC_RE.match(path.name).group(1))))  # type: ignore[union-attr]
+    if version != _CURRENT_TOC_VERSION:
+        raise IndexCorruptError(f"{path}: table of contents format {version}, not Whoosh 2.7's "
+                                f"{_CURRENT_TOC_VERSION}; refused to load it",
+                                _junk_toc_hint(path.parent, int(_TOC_RE.match(path.name).group(1))))  # type: ignore[union-attr]
 
 
 def _junk_toc_hint(folder: Path, gen: int) -> str:

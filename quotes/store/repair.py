@@ -54,6 +54,7 @@ class RepairReport:
     articles: int = 0
     quotes: int = 0
     quotes_dropped: int = 0      # quotes whose article's record was lost with another segment
+    documents_lost: int = 0      # unreadable documents inside segments that were read
     moved_aside: str | None = None
     problems: list[str] = field(default_factory=list)
 
@@ -86,16 +87,31 @@ def _segments(folder: Path) -> tuple[int, list[Any], list[str]]:
     return m.generation, segs, notes
 
 
-def _read_segment(folder: Path, segment: Any) -> Iterator[dict[str, Any]]:
-    """Every live document's stored fields in one segment."""
+def _read_segment(folder: Path, segment: Any, lost: list[int] | None = None) -> Iterator[dict[str, Any]]:
+    """Every live document's stored fields in one segment.
+
+    Args:
+        lost: If given, a document that cannot be read is counted here and passed over;
+            otherwise its error is raised.
+    """
     from whoosh.filedb.filestore import FileStorage
     from whoosh.reading import SegmentReader
 
     r = SegmentReader(FileStorage(str(folder)), SCHEMA, segment)
     try:
         for n in range(segment.doc_count_all()):
-            if not segment.is_deleted(n):
-                yield dict(r.stored_fields(n))
+            if segment.is_deleted(n):
+                continue
+            try:
+                d = dict(r.stored_fields(n))
+                if d.get("rtype") not in ("quote", "article"):
+                    raise ValueError(f"document {n} has no record type")
+            except Exception:
+                if lost is None:
+                    raise
+                lost.append(n)
+                continue
+            yield d
     finally:
         r.close()
 
@@ -189,9 +205,11 @@ def repair(folder: str | os.PathLike[str], lock_timeout: float = 30.0) -> Repair
         docs: list[dict[str, Any]] = []
         for s in segments:
             name = f"{files.INDEXNAME}_{s.segid}.seg"
+            lost: list[int] = []
             try:
-                docs.extend(_read_segment(path, s))
+                docs.extend(_read_segment(path, s, lost))
                 report.segments_read += 1
+                report.documents_lost += len(lost)
             except Exception as e:
                 log.warning("segment %s is lost: %s", name, e)
                 report.segments_lost.append(name)

@@ -18,6 +18,7 @@ import importlib
 import io
 import logging
 import pickle
+from _compat_pickle import IMPORT_MAPPING, NAME_MAPPING
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,7 @@ LOADERS: tuple[tuple[str, str, str], ...] = (
     ("whoosh.formats", "loads", "loads"),
     ("whoosh.columns", "loads", "loads"),
     ("whoosh.filedb.structfile", "load_pickle", "load"),
+    ("whoosh.externalsort", "load", "load"),  # the writer's own sort runs in temporary files
 )
 
 
@@ -66,6 +68,11 @@ class SafeUnpickler(pickle.Unpickler):
     """An unpickler that resolves only ``ALLOWED`` globals."""
 
     def find_class(self, module: str, name: str) -> Any:
+        # protocol 2 writes Python 2 names ("__builtin__.set"); compare them as pickle maps them
+        if (module, name) in NAME_MAPPING:
+            module, name = NAME_MAPPING[(module, name)]
+        elif module in IMPORT_MAPPING:
+            module = IMPORT_MAPPING[module]
         if (module, name) in ALLOWED:
             return super().find_class(module, name)
         raise UnsafePickleError(f"the index file names {module}.{name}, which a quote index never holds")
