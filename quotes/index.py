@@ -648,7 +648,10 @@ class QuoteIndex:
 
 
 def article_key(article: Article) -> str:
-    """The key an article is indexed under: its path (files) or its id (rows, stdin)."""
+    """The key an article is indexed under: ``article.key`` as the reader set it (a file's
+    absolute path; a row's table path and id), else its path, else its id."""
+    if article.key:
+        return article.key
     return str(Path(article.path).resolve()) if article.path else article.id
 
 

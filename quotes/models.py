@@ -24,7 +24,9 @@ class Article:
         byline: Author line ("Ahmed Kamel – Egypt Daily News"), where present.
         outlet: Publisher, from the byline or the input row.
         date: ISO date (YYYY-MM-DD), where the text or the input row gives one.
-        path: The file it was read from, if any.
+        path: The file it was read from, if any (for a JSONL/CSV row: the table's file).
+        key: What the index keys it by, unique per source: the file's absolute path, or
+            ``<table's absolute path>#<row id>`` for a row. None: ``path``, else ``id``.
     """
 
     id: str
@@ -34,6 +36,7 @@ class Article:
     outlet: str | None = None
     date: str | None = None
     path: str | None = None
+    key: str | None = None
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,12 @@ import json
 import logging
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Any
 
 from .errors import InputError
 from .models import Article
@@ -92,7 +94,8 @@ def decode(data: bytes, source: str = "<bytes>") -> str:
     return text
 
 
-def article_from_text(text: str, id: str, path: str | None = None, **meta: str | None) -> Article:
+def article_from_text(text: str, id: str, path: str | None = None, key: str | None = None,
+                      **meta: str | None) -> Article:
     """Build an ``Article``, taking title, byline, outlet and date from the text where it gives them.
 
     Notes:
@@ -122,7 +125,7 @@ def article_from_text(text: str, id: str, path: str | None = None, **meta: str |
         first = lines[0]
         if first.count(". ") == 0 and len(first.split()) <= 25:
             title = first.rstrip(".")
-    return Article(id=id, text=text, title=title, byline=byline, outlet=outlet, date=date, path=path)
+    return Article(id=id, text=text, title=title, byline=byline, outlet=outlet, date=date, path=path, key=key)
 
 
 def find_date(text: str) -> str | None:
@@ -163,19 +166,47 @@ def _iso(g: dict[str, str | None]) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
+def _open_regular(p: Path) -> IO[bytes]:
+    """Open a regular file for reading, refusing FIFOs, devices and sockets.
+
+    Notes:
+        ``os.open`` with ``O_NONBLOCK`` so that opening a FIFO cannot block; the type is
+        checked on the open descriptor (no race with a swap after a ``stat``).
+    """
+    fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = "a FIFO" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) \
+                else "a socket" if stat.S_ISSOCK(mode) else "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+            raise InputError(f"{p}: {kind}, not a file")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def read_file(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Article:
     """Read one ``.txt`` article.
 
     Raises:
-        InputError: missing, unreadable, too large, binary or empty.
+        InputError: missing, unreadable, not a regular file, too large, binary or empty.
+
+    Notes:
+        Reads at most ``max_bytes`` + 1 bytes whatever the file claims to be, so a link to
+        ``/dev/zero`` or a file growing while read cannot exhaust memory.
     """
     p = Path(path)
+    too_big = InputError(f"{p}: over the {max_bytes:,}-byte limit", "Raise the limit with --max-bytes, or split the file.")
     try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"{p}: {size:,} bytes is over the {max_bytes:,}-byte limit",
-                             "Raise the limit with --max-bytes, or split the file.")
-        data = p.read_bytes()
+        with _open_regular(p) as f:
+            if os.fstat(f.fileno()).st_size > max_bytes:
+                raise too_big
+            data = f.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise too_big
     except InputError:
         raise
     except IsADirectoryError as e:
@@ -187,50 +218,184 @@ def read_file(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Artic
     text = decode(data, str(p))
     if not text.strip():
         raise InputError(f"{p}: empty")
-    return article_from_text(text, id=p.name, path=str(p))
+    return article_from_text(text, id=p.name, path=str(p), key=str(p.resolve()))
 
 
-def _rows(data: str, suffix: str, source: str, skipped: list[Skipped]) -> Iterator[dict[str, str]]:
-    if suffix == ".csv":
-        csv.field_size_limit(sys.maxsize)
-        try:
-            for row in csv.DictReader(io.StringIO(data)):
-                yield row
-        except csv.Error as e:
-            _skip(skipped, source, f"CSV error: {e}")
-        return
-    for n, line in enumerate(data.splitlines(), 1):
-        if not line.strip():
+def _decode_row(line: bytes, source: str, state: dict[str, str]) -> str:
+    """One JSONL line as text: UTF-8, else the file's fallback code page (warned once)."""
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        if "fallback" not in state:
+            state["fallback"] = "cp1252"
+            log.warning("%s: not UTF-8; rows read as Windows-1252", source)
+        return line.decode("cp1252", errors="replace")
+
+
+def _jsonl_rows(f: IO[bytes], source: str, skipped: list[Skipped], max_bytes: int) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(row number, object) of each JSON line, streamed; bad or oversized lines are skipped.
+
+    Notes:
+        Lines end at ``\n`` alone: U+2028, U+2029 and U+0085 are legal inside JSON strings
+        (``str.splitlines`` would cut a row there). A line over ``max_bytes`` is skipped
+        without being held in memory.
+    """
+    state: dict[str, str] = {}
+    n = 0
+    limit = max_bytes + 1
+    while True:
+        line = f.readline(limit)
+        if not line:
+            return
+        n += 1
+        if len(line) >= limit and not line.endswith(b"\n"):
+            while (rest := f.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass  # drain the oversized line without keeping it
+            _skip(skipped, f"{source}:{n}", f"row over the {max_bytes:,}-byte limit")
+            continue
+        if n == 1 and line.startswith(codecs.BOM_UTF8):
+            line = line[len(codecs.BOM_UTF8):]
+        text = _decode_row(line, source, state)
+        if not text.strip():
             continue
         try:
-            row = json.loads(line)
+            row = json.loads(text)
         except json.JSONDecodeError as e:
             _skip(skipped, f"{source}:{n}", f"not JSON ({e.msg})")
+            continue
+        except RecursionError:
+            _skip(skipped, f"{source}:{n}", "JSON nested too deeply")
             continue
         if not isinstance(row, dict):
             _skip(skipped, f"{source}:{n}", "not a JSON object")
             continue
-        yield row
+        yield n, row
 
 
-def read_table(data: str, source: str, suffix: str, skipped: list[Skipped] | None = None,
-               text_field: str | None = None) -> Iterator[Article]:
-    """Articles from JSONL or CSV rows: a text column plus optional id, title, outlet, date, byline."""
-    skipped = skipped if skipped is not None else []
+def _csv_rows(f: IO[bytes], source: str, skipped: list[Skipped], max_bytes: int) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(row number, row) of a CSV file with a header, streamed; a cell over ``max_bytes`` ends it.
+
+    Notes:
+        The encoding is decided from the first 64 KiB (a BOM, UTF-8, else Windows-1252). After
+        a malformed row or an oversized cell the reader cannot know where the next row starts,
+        so the rest of the file is skipped, with a warning naming the row.
+    """
+    head = f.read(65536)
+    f.seek(0)
+    encoding = "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    else:
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError as e:
+            if e.start < len(head) - 4:  # not just a character cut at the 64 KiB edge
+                encoding = "cp1252"
+                log.warning("%s: not UTF-8; read as Windows-1252", source)
+    text = io.TextIOWrapper(f, encoding=encoding, errors="replace", newline="")
+    old = csv.field_size_limit()
+    csv.field_size_limit(max_bytes)
+    n = 0
+    try:
+        reader = csv.DictReader(text)
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as e:
+                what = (f"a cell over the {max_bytes:,}-byte limit" if "field limit" in str(e)
+                        else f"CSV error ({e})")
+                _skip(skipped, f"{source}:{n + 1}", f"{what}; the rest of the file is not read")
+                return
+            n += 1
+            yield n, row
+    finally:
+        csv.field_size_limit(old)
+        text.detach()
+
+
+def _row_articles(rows: Iterable[tuple[int, dict[str, Any]]], source: str, key_base: str, skipped: list[Skipped],
+                  text_field: str | None, max_bytes: int) -> Iterator[Article]:
+    """Articles from table rows: a text column plus optional id, title, outlet, date, byline.
+
+    Notes:
+        A row is keyed ``<key_base>#<id>`` (its id column, else its row number), so the same
+        ids in two files, or two files of one name in different folders, never collide. An id
+        repeated within a file is warned about: the same text again is skipped as a duplicate,
+        other text is kept under ``#<id>@<row>``.
+    """
     stem = Path(source).name
-    for n, row in enumerate(_rows(data, suffix, source, skipped), 1):
-        fields = (text_field,) if text_field else TEXT_FIELDS
+    seen: dict[str, tuple[int, str]] = {}
+    fields = (text_field,) if text_field else TEXT_FIELDS
+    for n, row in rows:
+        where = f"{source}:{n}"
         text = next((row[f] for f in fields if isinstance(row.get(f), str)), None)
-        ident = next((str(row[f]) for f in ID_FIELDS if row.get(f) not in (None, "")), f"{stem}:{n}")
         if text is None:
-            _skip(skipped, f"{source}:{n}", f"no text column ({'/'.join(fields)})")
+            _skip(skipped, where, f"no text column ({'/'.join(fields)})")
+            continue
+        given = next((str(row[f]) for f in ID_FIELDS if row.get(f) not in (None, "")), None)
+        ident = given or f"{stem}:{n}"
+        try:
+            text.encode("utf-8")
+            meta = {k: (str(row[k]) if row.get(k) not in (None, "") else None) for k in ("title", "outlet", "date", "byline")}
+            for v in (ident, *meta.values()):
+                if v is not None:
+                    v.encode("utf-8")
+        except UnicodeEncodeError:
+            _skip(skipped, where, "text holds a lone surrogate (invalid Unicode)")
+            continue
+        if len(text) > max_bytes:
+            _skip(skipped, where, f"text over the {max_bytes:,}-byte limit")
             continue
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         if not text.strip():
-            _skip(skipped, f"{source}:{n}", "empty text")
+            _skip(skipped, where, "empty text")
             continue
-        meta = {k: (str(row[k]) if row.get(k) not in (None, "") else None) for k in ("title", "outlet", "date", "byline")}
-        yield article_from_text(text, id=ident, path=None, **meta)
+        key = f"{key_base}#{ident}"
+        if given is not None and given in seen:
+            first_row, first_text = seen[given]
+            if first_text == text:
+                _skip(skipped, where, f"duplicate of row {first_row} (same id {given!r}, same text)")
+                continue
+            log.warning("%s: id %r already used by row %d; kept as %s@%d", where, given, first_row, given, n)
+            key = f"{key}@{n}"
+        elif given is not None:
+            seen[given] = (n, text)
+        yield article_from_text(text, id=ident, path=None if key_base == "stdin" else source, key=key, **meta)
+
+
+def read_table(data: str, source: str, suffix: str, skipped: list[Skipped] | None = None,
+               text_field: str | None = None, max_bytes: int = MAX_BYTES) -> Iterator[Article]:
+    """Articles from JSONL or CSV text (see ``iter_articles`` for files, which streams them)."""
+    skipped = skipped if skipped is not None else []
+    raw = io.BytesIO(data.encode("utf-8", "surrogatepass"))
+    rows = _csv_rows(raw, source, skipped, max_bytes) if suffix == ".csv" else _jsonl_rows(raw, source, skipped, max_bytes)
+    yield from _row_articles(rows, source, source, skipped, text_field, max_bytes)
+
+
+def _read_table_file(f: Path, skipped: list[Skipped], text_field: str | None, max_bytes: int) -> Iterator[Article]:
+    try:
+        handle = _open_regular(f)
+    except InputError as e:
+        _skip(skipped, str(f), str(e).removeprefix(f"{f}: "))
+        return
+    except OSError as e:
+        _skip(skipped, str(f), f"cannot read ({e.strerror or e})")
+        return
+    with handle:
+        head = handle.read(4096)
+        handle.seek(0)
+        if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            _skip(skipped, str(f), "binary file (NUL bytes), not a table")
+            return
+        suffix = f.suffix.lower()
+        try:
+            rows = (_csv_rows(handle, str(f), skipped, max_bytes) if suffix == ".csv"
+                    else _jsonl_rows(handle, str(f), skipped, max_bytes))
+            yield from _row_articles(rows, str(f), str(f.resolve()), skipped, text_field, max_bytes)
+        except OSError as e:
+            _skip(skipped, str(f), f"read failed part way ({e.strerror or e})")
 
 
 def _skip(skipped: list[Skipped], source: str, reason: str) -> None:
@@ -271,19 +436,7 @@ def iter_articles(paths: Iterable[str | os.PathLike[str]], skipped: list[Skipped
     skipped = skipped if skipped is not None else []
     for raw in paths:
         if str(raw) == "-":
-            buf = stdin if stdin is not None else sys.stdin.buffer
-            data = buf.read()
-            try:
-                text = decode(data, "<stdin>")
-            except InputError as e:
-                _skip(skipped, "<stdin>", str(e))
-                continue
-            if text.lstrip().startswith("{"):
-                yield from read_table(text, "stdin", ".jsonl", skipped, text_field)
-            elif not text.strip():
-                _skip(skipped, "<stdin>", "empty")
-            else:
-                yield article_from_text(text, id="stdin")
+            yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, skipped, text_field, max_bytes)
             continue
         p = Path(raw)
         if p.is_dir():
@@ -295,15 +448,58 @@ def iter_articles(paths: Iterable[str | os.PathLike[str]], skipped: list[Skipped
             continue
         for f in files:
             if f.suffix.lower() in TABLE_SUFFIXES:
-                try:
-                    data = f.read_bytes()
-                    text = decode(data, str(f))
-                except (OSError, InputError) as e:
-                    _skip(skipped, str(f), str(e) if isinstance(e, InputError) else f"cannot read ({e})")
-                    continue
-                yield from read_table(text, str(f), f.suffix.lower(), skipped, text_field)
+                yield from _read_table_file(f, skipped, text_field, max_bytes)
                 continue
             try:
                 yield read_file(f, max_bytes=max_bytes)
             except InputError as e:
                 _skip(skipped, str(f), str(e).removeprefix(f"{f}: "))
+
+
+def _read_stdin(buf: IO[bytes], skipped: list[Skipped], text_field: str | None, max_bytes: int) -> Iterator[Article]:
+    """Standard input: JSONL rows (streamed) when it starts with ``{``, else one article of at
+    most ``max_bytes``."""
+    head = buf.read(1)
+    while head[-1:].isspace():
+        more = buf.read(1)
+        if not more:
+            break
+        head += more
+    if head.lstrip().startswith(b"{"):
+        rows = _jsonl_rows(io.BufferedReader(_Prefixed(head, buf)), "<stdin>", skipped, max_bytes)  # type: ignore[arg-type]
+        yield from _row_articles(rows, "<stdin>", "stdin", skipped, text_field, max_bytes)
+        return
+    data = head + buf.read(max_bytes + 1 - len(head))
+    if len(data) > max_bytes:
+        _skip(skipped, "<stdin>", f"over the {max_bytes:,}-byte limit")
+        return
+    try:
+        text = decode(data, "<stdin>")
+    except InputError as e:
+        _skip(skipped, "<stdin>", str(e).removeprefix("<stdin>: "))
+        return
+    if not text.strip():
+        _skip(skipped, "<stdin>", "empty")
+        return
+    yield article_from_text(text, id="stdin", key="stdin")
+
+
+class _Prefixed(io.RawIOBase):
+    """A byte stream that yields ``prefix`` then the rest of ``stream`` (stdin we peeked at)."""
+
+    def __init__(self, prefix: bytes, stream: IO[bytes]) -> None:
+        self._prefix = prefix
+        self._stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        if self._prefix:
+            n = min(len(b), len(self._prefix))
+            b[:n] = self._prefix[:n]
+            self._prefix = self._prefix[n:]
+            return n
+        chunk = self._stream.read(len(b))
+        b[:len(chunk)] = chunk
+        return len(chunk)

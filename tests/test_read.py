@@ -119,3 +119,101 @@ def test_unreadable_and_dangling_files_are_skipped_with_a_reason(tmp_path: Path)
         assert sorted(ids) == ["locked.txt", "ok.txt"]
     else:
         assert ids == ["ok.txt"] and "cannot read" in reasons["locked.txt"]
+
+
+# -- inputs that must not hang, exhaust memory, or lose rows --------------------------------------
+
+def _run(*args: str, stdin: bytes | None = None, timeout: float = 60):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "quotes", *args], input=stdin, capture_output=True, timeout=timeout)
+
+
+def test_a_fifo_in_a_folder_is_skipped_not_waited_on(tmp_path: Path) -> None:
+    import os
+
+    (tmp_path / "a.txt").write_text('"We stay," Mayor Jane Roe said.\n', encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    os.mkfifo(tmp_path / "rows.jsonl")
+    r = _run("extract", str(tmp_path))  # would block forever on open() or read()
+    assert r.returncode == 3, r.stderr
+    err = r.stderr.decode()
+    assert "pipe.txt: a FIFO" in err and "rows.jsonl: a FIFO" in err and b"Jane Roe" in r.stdout
+
+
+def test_a_link_to_a_device_is_skipped_not_read_forever(tmp_path: Path) -> None:
+    import os
+
+    os.symlink("/dev/zero", tmp_path / "zero.txt")
+    os.symlink("/dev/zero", tmp_path / "zero.jsonl")
+    skipped: list[Skipped] = []
+    assert list(iter_articles([tmp_path], skipped)) == []
+    assert sorted(Path(s.source).name for s in skipped) == ["zero.jsonl", "zero.txt"]
+    assert all("device" in s.reason for s in skipped)
+
+
+@pytest.mark.parametrize("suffix, body", [
+    (".jsonl", json.dumps({"id": "big", "text": "x " * 3000}) + "\n" + json.dumps({"id": "ok", "text": "Short one."}) + "\n"),
+    (".csv", 'id,text\nok,"Short one."\nbig,"' + "x " * 3000 + '"\n'),
+])
+def test_max_bytes_applies_to_table_rows(tmp_path: Path, suffix: str, body: str) -> None:
+    f = tmp_path / f"t{suffix}"
+    f.write_text(body, encoding="utf-8")
+    skipped: list[Skipped] = []
+    got = list(iter_articles([f], skipped, max_bytes=1000))
+    assert [a.id for a in got] == ["ok"]
+    assert len(skipped) == 1 and "1,000-byte limit" in skipped[0].reason
+
+
+def test_max_bytes_applies_to_stdin() -> None:
+    skipped: list[Skipped] = []
+    assert list(iter_articles(["-"], skipped, max_bytes=100, stdin=io.BytesIO(b"word " * 100))) == []
+    assert skipped[0].source == "<stdin>" and "100-byte limit" in skipped[0].reason
+    rows = (json.dumps({"id": "a", "text": "y" * 500}) + "\n" + json.dumps({"id": "b", "text": "Fine."}) + "\n").encode()
+    got = list(iter_articles(["-"], [], max_bytes=100, stdin=io.BytesIO(rows)))
+    assert [a.id for a in got] == ["b"]
+
+
+def test_jsonl_rows_split_on_newlines_only(tmp_path: Path) -> None:
+    text = "Line\u2028separator, paragraph\u2029separator and next\u0085line."
+    f = tmp_path / "u.jsonl"
+    f.write_text(json.dumps({"id": "u", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    skipped: list[Skipped] = []
+    got = list(iter_articles([f], skipped))
+    assert not skipped and [a.text for a in got] == [text]
+
+
+def test_one_bad_row_is_skipped_and_the_rest_are_read(tmp_path: Path) -> None:
+    f = tmp_path / "bad.jsonl"
+    lines = ['{"id": "1", "text": "First."}', '{"id": "2", "text": "bad \\ud800 surrogate"}',
+             '{"id": "3", "text": "Third.", "extra": ' + "[" * 100_000 + "]" * 100_000 + "}",
+             '{"id": "4", "text": "Fourth."}']
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    skipped: list[Skipped] = []
+    got = list(iter_articles([f], skipped))
+    assert [a.id for a in got] == ["1", "4"]
+    reasons = {s.source.rsplit(":", 1)[1]: s.reason for s in skipped}
+    assert "surrogate" in reasons["2"] and "nested" in reasons["3"]
+
+
+def test_rows_are_keyed_by_their_file_and_duplicates_are_named(tmp_path: Path) -> None:
+    from quotes.index import article_key
+
+    for name in ("jan", "feb"):
+        (tmp_path / f"{name}.jsonl").write_text(
+            "".join(json.dumps({"id": str(i), "text": f"{name} story {i}."}) + "\n" for i in (1, 2)), encoding="utf-8")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for d in ("a", "b"):
+        (tmp_path / d / "data.csv").write_text(f"text\n{d} first.\n", encoding="utf-8")
+    got = list(iter_articles([tmp_path]))
+    keys = [article_key(a) for a in got]
+    assert len(got) == 6 and len(set(keys)) == 6
+    dup = tmp_path / "dup.jsonl"
+    dup.write_text('{"id": "7", "text": "Same."}\n{"id": "7", "text": "Same."}\n{"id": "7", "text": "Other."}\n',
+                   encoding="utf-8")
+    skipped: list[Skipped] = []
+    got = list(iter_articles([dup], skipped))
+    assert [a.text for a in got] == ["Same.", "Other."] and len({article_key(a) for a in got}) == 2
+    assert "duplicate of row 1" in skipped[0].reason
