@@ -50,6 +50,9 @@ class QuotesGroup(click.Group):
             if e.hint:
                 click.echo(f"Hint: {e.hint}", err=True)
             ctx.exit(e.exit_code)
+        except KeyboardInterrupt:
+            click.echo("Interrupted: nothing half-written was kept; an index stays at its last commit.", err=True)
+            ctx.exit(130)
         except BrokenPipeError:
             # `quotes search … | head`: the reader left; say nothing more
             sys.stderr.close()

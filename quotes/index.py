@@ -251,7 +251,12 @@ class QuoteIndex:
         report = IndexReport()
         pairs = extract_many(sources, jobs=jobs, skipped=report.skipped, max_bytes=max_bytes,
                              skip=lambda a: _is_unchanged(a, known, seen))
-        return self._ingest(pairs, known, report, commit_every, progress)
+        try:
+            return self._ingest(pairs, known, report, commit_every, progress)
+        finally:
+            # on any error (a held lock, a full disk, Ctrl-C) end the workers now: a pool left
+            # to the interpreter's exit handlers deadlocks with its feeder thread
+            pairs.close()
 
     def add_quotes(self, pairs: Iterable[tuple[Article, list[Quote]]], commit_every: int = 2000,
                    progress: Callable[[Article], None] | None = None) -> IndexReport:
@@ -452,7 +457,7 @@ class QuoteIndex:
             doc: An article id or key.
             since: Earliest article date (YYYY-MM-DD), inclusive.
             until: Latest article date, inclusive.
-            limit: Most results (None: all, up to ``MAX_LIMIT``).
+            limit: Most results (None: all of them).
             sort: ``relevance`` or ``date`` (newest first).
 
         Returns:
@@ -481,7 +486,7 @@ class QuoteIndex:
             top = heapq.nsmallest(limit, docs, key=key) if limit else sorted(docs, key=key)
             return [_to_quote(s.stored_fields(d)) for d in top]
         q = words if not filters else Q.And([words, *filters])
-        kwargs: dict[str, Any] = {"limit": limit or MAX_LIMIT}
+        kwargs: dict[str, Any] = {"limit": limit}  # None: every hit (an export is never cut short)
         if allowed is not None:
             kwargs["filter"] = allowed
         if sort == "date":

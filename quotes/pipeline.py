@@ -77,6 +77,13 @@ def extract_many(sources: Iterable[str | os.PathLike[str] | Article], jobs: int 
 _END = object()
 
 
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the parent, which ends them: no traceback from each worker."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _parallel(articles: Iterator[Article], jobs: int, skip: Callable[[Article], bool] | None,
               chunk: int) -> Iterator[tuple[Article, list[Quote] | None]]:
     """``extract_many`` over a process pool, streaming: no barrier between batches.
@@ -114,7 +121,7 @@ def _parallel(articles: Iterator[Article], jobs: int, skip: Callable[[Article], 
             order.put(_END)
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(jobs) as pool:
+    with ctx.Pool(jobs, initializer=_ignore_interrupts) as pool:
         try:
             results = pool.imap(_safe_extract, feed(), chunksize=max(1, chunk // 4))
             while True:

@@ -124,3 +124,41 @@ def test_sigkill_mid_write_keeps_the_last_commit_and_a_rerun_finishes(tmp_path: 
     assert r.returncode == 0, r.stderr
     assert f"{240 - seen} new" in r.stdout
     assert _check_whole(ix, expected) == 240
+
+
+def test_an_error_with_two_jobs_ends_the_workers_instead_of_hanging(tmp_path: Path) -> None:
+    _make_articles(tmp_path / "src", 300)  # more than the workers' read-ahead
+    ix_path = tmp_path / "ix"
+    with QuoteIndex(ix_path, create=True) as ix:
+        writer = ix._ix.writer()
+        try:
+            r = subprocess.run(_index_cmd(tmp_path / "src", ix_path, "-j", "2", "--lock-timeout", "1",
+                                          "--commit-every", "50"), capture_output=True, text=True, timeout=90)
+        finally:
+            writer.cancel()
+    assert r.returncode == 1 and "locked by another writer" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_exits_130_with_one_line_and_keeps_the_last_commit(tmp_path: Path, jobs: str) -> None:
+    expected = _make_articles(tmp_path / "src", 240)
+    ix = tmp_path / "ix"
+    p = subprocess.Popen(_index_cmd(tmp_path / "src", ix, "-j", jobs, "--commit-every", "4"),
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while p.poll() is None and time.monotonic() < deadline:
+        try:
+            with QuoteIndex(ix) as q:
+                if q.article_count() > 0:
+                    break
+        except Exception:  # not created yet
+            pass
+        time.sleep(0.01)
+    assert p.poll() is None, "finished before it could be interrupted"
+    p.send_signal(signal.SIGINT)
+    _out, err = p.communicate(timeout=60)
+    assert p.returncode == 130, err
+    assert "Traceback" not in err and err.strip().count("\n") == 0 and "Interrupted" in err
+    n = _check_whole(ix, expected)
+    assert 0 < n < 240
