@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 import textwrap
 from collections.abc import Iterable
@@ -19,6 +20,14 @@ FORMATS = ("jsonl", "json", "csv", "table")
 #: Column order of CSV output: the field order of ``Quote``.
 CSV_COLUMNS: tuple[str, ...] = tuple(Quote.field_names())
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+# C0 and C1 controls but newline and tab: an article's ESC sequences must not drive the terminal
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` without control characters (terminal escapes), for human-readable output."""
+    return _CONTROLS.sub("", text)
 
 
 def safe_cell(value: Any) -> str:
@@ -35,12 +44,8 @@ def safe_cell(value: Any) -> str:
     if isinstance(value, (int, float)):
         return str(value)
     s = str(value)
-    if s.startswith(_FORMULA_START):
-        try:
-            float(s)
-            return s
-        except ValueError:
-            return "'" + s
+    if s.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(s):
+        return "'" + s  # "-inf", "-nan", "-1+1" and "=…" alike: only a plain number is left as it is
     return s
 
 
@@ -85,10 +90,10 @@ def write_table(quotes: Iterable[Quote], out: IO[str], highlight: Any = None, wi
     n = 0
     for q in quotes:
         who = q.speaker or (q.mention or "(unattributed)")
-        head = who + (f" — {q.role}" if q.role else "")
-        where = q.doc + (f", {q.outlet}" if q.outlet else "") + (f", {q.date}" if q.date else "")
-        body = highlight(q) if highlight else q.text
-        out.write(f"{head}  [{q.kind}, {q.cue or 'no cue'}]\n")
+        head = printable(who + (f" — {q.role}" if q.role else ""))
+        where = printable(q.doc + (f", {q.outlet}" if q.outlet else "") + (f", {q.date}" if q.date else ""))
+        body = printable(highlight(q) if highlight else q.text)
+        out.write(f"{head}  [{q.kind}, {printable(q.cue or 'no cue')}]\n")
         body = f"“{body}”" if q.kind == "direct" else body
         out.write(textwrap.fill(body, width=width, initial_indent="    ", subsequent_indent="    ") + "\n")
         out.write(f"    — {where}\n\n")
@@ -100,8 +105,8 @@ def write_speakers_table(speakers: Iterable[Speaker], out: IO[str]) -> int:
     """One line per speaker: name, type, quote count, articles, roles."""
     n = 0
     for s in speakers:
-        roles = "; ".join(s.roles[:3])
-        out.write(f"{s.name}  ({s.type}, {s.quotes} quote{'s' if s.quotes != 1 else ''} in {len(s.articles)} article{'s' if len(s.articles) != 1 else ''})"
+        roles = printable("; ".join(s.roles[:3]))
+        out.write(f"{printable(s.name)}  ({s.type}, {s.quotes} quote{'s' if s.quotes != 1 else ''} in {len(s.articles)} article{'s' if len(s.articles) != 1 else ''})"
                   + (f"  — {roles}" if roles else "") + "\n")
         n += 1
     return n

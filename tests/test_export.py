@@ -41,3 +41,27 @@ def test_excel_bom_and_jsonl() -> None:
     assert json.loads(out.getvalue())["speaker"] == "Ann Lee"
     with pytest.raises(ValueError):
         write_quotes(qs, out, "xml")
+
+
+@pytest.mark.parametrize("cell, shown", [
+    ("-inf", "'-inf"), ("-nan", "'-nan"), ("+inf", "'+inf"), ("-1+1", "'-1+1"), ("=SUM(A1)", "'=SUM(A1)"),
+    ("@cmd", "'@cmd"), ("-3.5", "-3.5"), ("+12", "+12"), ("-1e5", "-1e5"), ("plain", "plain"),
+])
+def test_formula_like_cells_get_an_apostrophe(cell: str, shown: str) -> None:
+    from quotes.export import safe_cell
+
+    assert safe_cell(cell) == shown
+
+
+def test_table_output_strips_terminal_escapes() -> None:
+    import io
+
+    from quotes import extract
+    from quotes.export import write_table
+
+    (q,) = extract('"We will win," Mayor Jane Roe said.\n', doc="d.txt")
+    q = replace(q, text="We will \x1b[2J\x1b]0;pwned\x07win", speaker="Jane \x1b[31mRoe", doc="d\x1b[1m.txt")
+    out = io.StringIO()
+    write_table([q], out)
+    assert "\x1b" not in out.getvalue() and "\x07" not in out.getvalue()
+    assert "We will" in out.getvalue()

@@ -155,3 +155,79 @@ def test_speaker_count_follows_replaced_articles(tmp_path: Path, index_dir: Path
         report = ix.add([art])
         assert (report.replaced, report.speakers) == (1, 1)
         assert [s.name for s in ix.speakers()] == ["Tom Park"]
+
+
+@pytest.mark.parametrize("pattern", ["secur*", "reg*", "t?e", "*ity", "speaker:coop*", "s* AND NOT Iraq", "iraq*"])
+def test_patterns_match_exactly_what_whooshs_own_queries_match(seeded_index: QuoteIndex, pattern: str) -> None:
+    from whoosh.qparser import QueryParser
+
+    from quotes.index import _FlatPrefix, _FlatWildcard, _parse
+    from quotes.store import SCHEMA
+
+    s = seeded_index._reader()
+    ours = _parse(pattern)
+    assert any(isinstance(n, (_FlatPrefix, _FlatWildcard)) for n in ours.leaves()) or isinstance(ours, (_FlatPrefix, _FlatWildcard))
+    assert set(s.docs_for_query(ours)) == set(s.docs_for_query(QueryParser("text", SCHEMA).parse(pattern)))
+
+
+def test_a_bare_star_lists_every_quote(seeded_index: QuoteIndex) -> None:
+    assert len(seeded_index.search("*", limit=None)) == seeded_index.count() == 31
+    assert seeded_index.search("*", kind="direct", limit=None) == seeded_index.search(kind="direct", limit=None)
+
+
+@pytest.mark.parametrize("query, kwargs, hint", [
+    ("foo:", {}, "unknown field"),
+    ("speaker:", {}, "no value"),
+    (None, {"role": "..."}, "no words"),
+    (None, {"role": ""}, "no words"),
+])
+def test_empty_fields_and_wordless_filters_are_query_errors(seeded_index: QuoteIndex, query, kwargs, hint) -> None:
+    with pytest.raises(QueryError, match=hint):
+        seeded_index.search(query, **kwargs)
+
+
+@pytest.mark.parametrize("word", ["US", "will", "not", "it"])
+def test_stop_words_are_searchable(tmp_path: Path, word: str) -> None:
+    from quotes import Article
+
+    text = f'"The {word} question stays open," Mayor Jane Roe said.\n'
+    with QuoteIndex(tmp_path / "ix", create=True) as ix:
+        ix.add([Article(id="a", text=text)])
+        assert [q.speaker for q in ix.search(word)] == ["Jane Roe"]
+
+
+def test_a_colon_inside_a_phrase_is_not_a_field(seeded_index: QuoteIndex) -> None:
+    seeded_index.search('"note: security"')  # no QueryError
+
+
+def test_export_writes_every_row_past_the_search_cap(seeded_index: QuoteIndex, tmp_path: Path, monkeypatch) -> None:
+    import csv
+
+    import quotes.index
+
+    monkeypatch.setattr(quotes.index, "MAX_LIMIT", 5)
+    n = seeded_index.export_csv(tmp_path / "all.csv", query="the OR a OR of")
+    rows = list(csv.reader(open(tmp_path / "all.csv", encoding="utf-8")))
+    assert n == len(rows) - 1 > 5
+
+
+def test_rows_with_the_same_ids_in_two_files_are_all_indexed(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from quotes.cli import cli
+
+    for month in ("jan", "feb"):
+        (tmp_path / f"{month}.jsonl").write_text("".join(
+            json.dumps({"id": str(i), "text": f'"{month} quote {i}," Mayor Jane Roe said.'}) + "\n" for i in (1, 2, 3)),
+            encoding="utf-8")
+    ix = str(tmp_path / "ix")
+    r = CliRunner().invoke(cli, ["index", str(tmp_path / "jan.jsonl"), str(tmp_path / "feb.jsonl"), "--index", ix, "--no-progress"])
+    assert r.exit_code == 0 and "6 new" in r.stdout, r.output
+    ix2 = str(tmp_path / "ix2")  # in two runs, feb must not replace jan
+    for month in ("jan", "feb"):
+        r = CliRunner().invoke(cli, ["index", str(tmp_path / f"{month}.jsonl"), "--index", ix2, "--no-progress"])
+        assert "3 new, 0 changed" in r.stdout, r.output
+    with QuoteIndex(ix2) as q:
+        assert q.count() == 6 and len(q.search("jan")) == 3
