@@ -105,6 +105,9 @@ def _attribution_follows(text: str, g_start: int, g_end: int, nxt: Span) -> bool
     return False
 
 
+_ANY_WORD_CHAR = re.compile(r"\w")
+
+
 def find_marks(text: str, para: Span) -> list[QuoteMarks]:
     """Pair the quote marks of one paragraph.
 
@@ -131,7 +134,10 @@ def find_marks(text: str, para: Span) -> list[QuoteMarks]:
                 open_at, open_len = i, len(mark)
             # a second opener inside an open quote: a nested or stray mark; keep the outer one
         elif open_at is not None:
-            out.append(QuoteMarks(open_at, i + len(mark), open_at + open_len, i, True))
+            # marks with no word between ("" or " ") quote nothing: a run of them is no quote
+            # (and would cost a record each)
+            if _ANY_WORD_CHAR.search(text, open_at + open_len, i):
+                out.append(QuoteMarks(open_at, i + len(mark), open_at + open_len, i, True))
             open_at = None
         # a closer with nothing open: stray (or closes a quote from an earlier paragraph)
     if open_at is not None:

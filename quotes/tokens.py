@@ -7,7 +7,10 @@ from functools import lru_cache
 
 from .lexicon import HONORIFICS, NEWS_ABBREVIATIONS
 
-_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|(?:[A-Za-z]\.){2,}|\w+(?:[’'\-.&]\w+)*|[^\w\s]")
+# a run of four or more of one mark ("""", "!!!!", "----") is one token: it means no more than
+# one, and a token per mark made a flood of them cost ~200 bytes per input character. The
+# repeat is possessive (+) so the regex engine keeps no backtracking state per mark either.
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|(?:[A-Za-z]\.){2,}|\w+(?:[’'\-.&]\w+)*|([^\w\s])\1{3,}+|[^\w\s]")
 _INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]$")
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -70,3 +72,29 @@ def test_parallel_extraction_matches_one_process_in_order(tmp_path) -> None:
     gen = extract_many([tmp_path], jobs=2, chunk=2)  # a consumer that stops early does not hang
     next(gen)
     gen.close()
+
+
+def test_a_quote_carries_a_bounded_part_of_a_run_on_sentence() -> None:
+    from quotes.extract import CONTEXT_CHARS
+
+    filler = "and the talks went on " * 2000  # 44,000 characters with no full stop
+    text = f'Officials met {filler}. "We will not leave," the mayor said as {filler}.'
+    (q,) = [q for q in extract(text) if q.kind == "direct"]
+    assert q.text == "We will not leave,"
+    assert q.text in q.sentence and q.sentence.endswith(" …")
+    assert len(q.sentence) <= len(q.text) + 2 * CONTEXT_CHARS + 4
+
+
+def test_a_short_sentence_is_kept_whole() -> None:
+    text = '"We will not leave," the mayor said on Monday.\n'
+    (q,) = extract(text)
+    assert q.sentence == text.strip()
+
+
+@pytest.mark.parametrize("flood", ['"' * 10_000, "“" * 5_000 + "”" * 5_000, '" "' * 3_000])
+def test_runs_of_empty_quote_marks_are_no_quotes(flood: str) -> None:
+    from quotes.tokens import tokenize
+
+    assert extract(flood) == []
+    assert len(tokenize('"' * 10_000)) == 1  # a run of one mark is one token
+    assert [t.text for t in tokenize('Wait... "Yes!!!!"')] == ["Wait", ".", ".", ".", '"', "Yes", "!!!!", '"']
