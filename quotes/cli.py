@@ -73,7 +73,7 @@ def cli(verbose: int, quiet: bool) -> None:
 
 
 def _index_option(f: Any) -> Any:
-    return click.option("--index", "index_dir", type=click.Path(file_okay=False),
+    return click.option("--index", "index_dir", type=click.Path(),
                         help=f"Index folder (default: ${'QUOTES_INDEX'}, else ./index).")(f)
 
 
@@ -239,7 +239,7 @@ def speakers(fmt: str, index_dir: str | None) -> None:
 
 
 @cli.command()
-@click.option("--csv", "csv_path", required=True, type=click.Path(dir_okay=False, allow_dash=True),
+@click.option("--csv", "csv_path", required=True, type=click.Path(allow_dash=True),
               help="Quote sheet to write (- for stdout).")
 @click.argument("query", required=False)
 @_filter_options

@@ -29,7 +29,15 @@ from whoosh import index as windex
 from whoosh import query as Q
 from whoosh.qparser import QueryParser
 
-from .errors import IndexCorruptError, IndexLockedError, IndexNotFoundError, IndexWriteError, QueryError, QuotesError
+from .errors import (
+    IndexCorruptError,
+    IndexLockedError,
+    IndexNotFoundError,
+    IndexWriteError,
+    OutputError,
+    QueryError,
+    QuotesError,
+)
 from .export import write_csv
 from .models import Article, Quote, Speaker
 from .pipeline import extract_many
@@ -646,11 +654,30 @@ class QuoteIndex:
         if hasattr(out, "write"):
             return write_csv(quotes, out, excel=excel)  # type: ignore[arg-type]
         target = Path(out)
-        tmp = target.with_name(target.name + ".part")
-        with open(tmp, "w", encoding="utf-8", newline="") as f:
-            n = write_csv(quotes, f, excel=excel)
-        os.replace(tmp, target)
+        if target.is_dir():
+            raise OutputError(f"{target} is a folder; give the quote sheet a file name",
+                              f"For example: --csv {target / 'quotes.csv'}")
+        if not target.parent.is_dir():
+            raise OutputError(f"cannot write {target}: the folder {target.parent} does not exist")
+        tmp = target.with_name(f".{target.name}.part")
+        try:
+            with open(tmp, "w", encoding="utf-8", newline="") as f:
+                n = write_csv(quotes, f, excel=excel)
+            os.replace(tmp, target)
+        except OSError as e:
+            _remove_quietly(tmp)
+            raise OutputError(f"cannot write {target}: {e.strerror or e}") from e
+        except BaseException:
+            _remove_quietly(tmp)
+            raise
         return n
+
+
+def _remove_quietly(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:  # a read-only folder: nothing was written there either
+        pass
 
 
 def article_key(article: Article) -> str:

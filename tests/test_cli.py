@@ -132,3 +132,27 @@ def test_hostile_folder_is_processed_or_skipped_file_by_file(runner: CliRunner, 
     assert by_doc["crlf.txt"]["speaker"] == "Ann Lee"
     assert by_doc["rtl.txt"]["speaker"] == "Sami Haddad"
     assert by_doc["latin1.txt"]["text"] == "Café prices rose,"
+
+
+@pytest.mark.parametrize("target, text", [
+    ("missing/dir/x.csv", "does not exist"),
+    (".", "is a folder"),
+])
+def test_export_to_a_bad_path_is_a_clean_error_with_no_stray_file(runner: CliRunner, tmp_path: Path,
+                                                                  target: str, text: str) -> None:
+    ix = tmp_path / "ix"
+    runner.invoke(cli, ["index", str(SEEDS), "--index", str(ix), "--no-progress"])
+    before = set(tmp_path.parent.iterdir()) | set(tmp_path.iterdir())
+    r = runner.invoke(cli, ["export", "--csv", str(tmp_path / target), "--index", str(ix)])
+    assert r.exit_code == 1 and r.stderr.startswith("Error: ") and text in r.stderr and "Hint:" in r.stderr
+    assert "Traceback" not in r.output
+    assert set(tmp_path.parent.iterdir()) | set(tmp_path.iterdir()) == before
+
+
+def test_an_index_path_that_is_a_file_is_a_clean_error(runner: CliRunner, tmp_path: Path) -> None:
+    f = tmp_path / "notafolder"
+    f.write_text("x")
+    for args in (["search", "x"], ["index", str(SEEDS), "--no-progress"]):
+        r = runner.invoke(cli, [*args, "--index", str(f)])
+        assert r.exit_code == 1 and "is a file, not an index folder" in r.stderr and "Traceback" not in r.output
+    assert f.read_text() == "x"
