@@ -37,9 +37,9 @@ class IndexLockedError(QuotesError):
 
 
 class IndexCorruptError(QuotesError):
-    """The index exists but cannot be opened."""
+    """The index exists but is damaged, unsafe to load, or cannot be opened."""
 
-    default_hint = "Rebuild it: remove the index folder and run 'quotes index' again."
+    default_hint = "Run 'quotes check' to see what is damaged, then 'quotes repair': it keeps the damaged copy."
 
 
 class QueryError(QuotesError):
