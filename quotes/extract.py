@@ -5,21 +5,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from .attribute import (
-    SIEVES,
-    Candidate,
-    Mention,
-    analyse_frame,
-    find_cues,
-    lead_in_colon,
-    quote_only,
-    scan_left,
-    with_mention,
-)
-from .detect import Frame, frames, narrative
+from .attribution import Candidate, attribute_frames
+from .detect import frames, narrative
 from .models import Article, Quote
 from .speakers import Entity, Registry
-from .tokens import Tok
 
 log = logging.getLogger(__name__)
 
@@ -39,11 +28,11 @@ def extract(text: str, doc: str = "doc", article: Article | None = None) -> list
     Notes:
         Paragraphs → Punkt sentences → frames merged across quote marks; cue-bound sieves per
         frame, continuation sieves for quote-only frames, then per-article speaker resolution
-        (see ``attribute.SIEVES`` for the order).
+        (see ``attribution.SIEVES`` for the order).
     """
     fr = frames(text)
     narratives = [narrative(text, f) for f in fr]  # tokenized once, read by every stage
-    cands = _attribute_frames(text, fr, narratives)
+    cands = attribute_frames(text, fr, narratives)
     reg = Registry()
     reg.scan(text, fr, narratives)
     out: list[Quote] = []
@@ -63,92 +52,6 @@ def extract_file(path: str | Path) -> list[Quote]:
     from .read import read_file
 
     return extract_article(read_file(path))
-
-
-def _attribute_frames(text: str, fr: list[Frame], narratives: list[tuple[str, list[Tok]]]) -> list[Candidate]:
-    """Cue-bound sieves on each frame, then the continuation sieves on quote-only frames."""
-    out: list[Candidate] = []
-    last_in_para: dict[int, Candidate] = {}
-    prev_frame: Frame | None = None
-    prev_para_last: Candidate | None = None  # last attributed quote of the previous paragraph
-    unclosed_para: int | None = None  # paragraph whose last quote never closed
-    lead_in: Mention | None = None
-    cur_para = -1
-    for f, (_, toks) in zip(fr, narratives):
-        if f.paragraph != cur_para:
-            if cur_para in last_in_para:
-                prev_para_last = last_in_para[cur_para]
-            elif cur_para >= 0 and f.paragraph - cur_para >= 1 and not _has_quote_in_para(fr, cur_para):
-                # a paragraph of plain narrative between breaks the chain
-                prev_para_last = None
-            cur_para = f.paragraph
-        found = analyse_frame(text, f, toks)
-        if found:
-            out.extend(found)
-            attributed = [c for c in found if c.mention is not None]
-            if attributed:
-                last_in_para[f.paragraph] = attributed[-1]
-        else:
-            qo = quote_only(text, f)
-            if qo is not None:
-                q, signer = qo
-                s, e = q.inner_start, q.inner_end
-                while s < e and text[s].isspace():
-                    s += 1
-                while e > s and text[e - 1].isspace():
-                    e -= 1
-                base = Candidate(s, e, "direct", f, None, None, None, "unattributed", SIEVES["unattributed"])
-                if signer is not None:
-                    c = with_mention(base, signer, "dash_byline")
-                elif f.paragraph in last_in_para:
-                    prev = last_in_para[f.paragraph]
-                    c = with_mention(base, prev.mention, "same_paragraph")
-                elif unclosed_para is not None and unclosed_para == f.paragraph - 1 and prev_para_last is not None:
-                    c = with_mention(base, prev_para_last.mention, "multi_paragraph")
-                elif lead_in is not None and prev_frame is not None and prev_frame.paragraph == f.paragraph - 1:
-                    c = with_mention(base, lead_in, "colon_lead_in")
-                elif prev_para_last is not None and prev_para_last.frame.paragraph == f.paragraph - 1:
-                    c = with_mention(base, prev_para_last.mention, "previous_paragraph")
-                else:
-                    c = base
-                if c.sieve in ("unattributed", "previous_paragraph") and len(text[s:e].split()) < 3:
-                    continue  # a short quoted line far from any speaker is a title or a term
-                out.append(c)
-                if c.mention is not None:
-                    last_in_para[f.paragraph] = c
-            elif (f.paragraph in last_in_para and last_in_para[f.paragraph].frame is prev_frame
-                  and _quotes_words(text, f) >= 4):
-                # a sentence with no cue that quotes at length, right after the speaker's own
-                # report in the same paragraph, goes on reporting them (mixed)
-                prev = last_in_para[f.paragraph]
-                s, e = f.start, f.end
-                base = Candidate(s, e, "mixed", f, None, None, None, "unattributed", SIEVES["unattributed"])
-                out.append(with_mention(base, prev.mention, "same_paragraph"))
-        lead_in = _lead_in_mention(toks) if lead_in_colon(text, f) else None
-        if f.quotes and not f.quotes[-1].closed:
-            unclosed_para = f.paragraph
-        elif f.paragraph != unclosed_para:
-            unclosed_para = None if unclosed_para != f.paragraph - 1 else unclosed_para
-        prev_frame = f
-    return out
-
-
-def _quotes_words(text: str, f: Frame) -> int:
-    """Words inside the frame's closed quote marks."""
-    return sum(len(text[q.inner_start:q.inner_end].split()) for q in f.quotes if q.closed)
-
-
-def _has_quote_in_para(fr: list[Frame], para: int) -> bool:
-    return any(f.quotes for f in fr if f.paragraph == para)
-
-
-def _lead_in_mention(toks: list[Tok]) -> Mention | None:
-    """The speaker of a frame that ends "X said:" and hands its quote to the next paragraph."""
-    cues = find_cues(toks)
-    if not cues:
-        return None
-    m, _ = scan_left(toks, cues[-1].i, 0)
-    return m
 
 
 def _record(text: str, doc: str, c: Candidate, ent: Entity | None, article: Article | None) -> Quote:

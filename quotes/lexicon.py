@@ -395,3 +395,47 @@ NEW_CLAUSE_WORDS = frozenset({"and", "but", "so", "yet", "or", "while", "althoug
 APPOSITIVE_WORDS = frozenset({"a", "an", "the", "of", "for", "and", "who", "is", "was", "spokesman",
                               "spokeswoman", "spokesperson", "senator", "president", "director",
                               "chairman", "leader", "minister", "official", "analyst", "professor"})
+
+
+# Lower-case words that may stand inside a name ("Secretary of State", "Osama bin Laden").
+NAME_CONNECTORS = frozenset({"of", "for", "and", "de", "al", "el", "bin", "ibn", "van", "von",
+                             "der", "la", "le", "du", "da", "di", "&", "on"})
+
+
+# Words that open a new clause: a subject phrase never reaches back across them.
+CLAUSE_OPENERS = frozenset({"and", "but", "while", "whereas", "although", "though", "as",
+                            "because", "so", "yet", "or", "then", ";"})
+
+
+# Who a tell-verb's object can be ("told reporters", "told him"): skipped before the content.
+ADDRESSEE_WORDS = frozenset({"me", "him", "her", "us", "them", "you", "reporters", "journalists",
+                             "lawmakers", "supporters", "voters", "listeners", "viewers", "the",
+                             "a", "an", "crowd", "audience", "congress", "committee", "senators",
+                             "members", "students", "residents", "parliament", "delegates",
+                             "press", "media", "his", "their", "its", "our", "my"})
+
+
+# Question words after a cue ("asked whether", "said why").
+WH_WORDS = frozenset({"whether", "if", "why", "what", "how", "when", "where", "who"})
+
+
+# Auxiliaries that make a cue passive ("was told", "is said").
+PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being", "get", "got", "gets"})
+
+
+# Days, times and adverbs of time that stand between a subject or cue and the rest.
+TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                        "yesterday", "today", "tonight", "recently", "earlier", "later", "again",
+                        "also", "repeatedly", "publicly", "privately", "previously", "once", "then",
+                        "now", "last", "this", "week", "month", "year", "morning", "evening",
+                        "afternoon", "night"})
+
+
+# Prepositions opening an adverbial ("on Saturday", "during the debate"), not a report.
+ADVERBIAL_PREPOSITIONS = frozenset({"on", "at", "in", "during", "after", "before", "while", "when",
+                                    "following", "from", "via", "with", "as", "outside", "inside",
+                                    "to", "for", "of", "near", "by", "through", "over", "since"})
+
+
+# Words that may open a quoted paragraph and still continue the last speaker ("But, …").
+CONTINUATION_LEADS = ("But", "And", "Still", "Yet", "So", "Then", "Now", "Also", "Indeed", "Instead")

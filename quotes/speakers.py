@@ -10,7 +10,8 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from .attribute import Mention, _np_word, _role_text, _span_text
+from .attribution.phrases import np_word, role_text, span_text
+from .attribution.records import Mention
 from .detect import Frame, narrative
 from .lexicon import (
     DETERMINERS,
@@ -96,7 +97,7 @@ def parse_np(toks: list[Tok]) -> ParsedName | None:
     and_i = next((i for i, t in enumerate(toks) if t.low in ("and", "&") and i > 0), None)
     if and_i is not None and any(_is_name_word(t) for t in toks[:and_i]) and any(_is_name_word(t) for t in toks[and_i + 1:]):
         # "Tony Blair and Ruth Kelly": two speakers together, kept as one group
-        return ParsedName(_span_text(whole), "unknown", None, None, None)
+        return ParsedName(span_text(whole), "unknown", None, None, None)
     of_i = next((i for i, t in enumerate(toks) if t.low == "of" and i > 0), None)
     pre = toks[:of_i] if of_i is not None else toks
     post = toks[of_i + 1:] if of_i is not None else []
@@ -106,7 +107,7 @@ def parse_np(toks: list[Tok]) -> ParsedName | None:
     while s > 0 and (_is_name_word(pre[s - 1]) or (s < e and pre[s - 1].low in ("de", "al", "bin", "van", "von", "la", "da", "du", "el"))):
         s -= 1
     head = toks[-1]
-    full = _span_text(toks)
+    full = span_text(toks)
     lone_acronym = len(toks) == 1 and head.text.isupper() and len(head.text) >= 2 and head.text.isalpha()
     org_head = any(t.low in ORG_HEADS for t in pre[-1:]) or (post and any(t.low in ORG_HEADS for t in pre[-1:]))
     if lone_acronym or (s == e and (head.low in ORG_HEADS or pre[-1].low in ORG_HEADS)) or (org_head and s == e):
@@ -118,7 +119,7 @@ def parse_np(toks: list[Tok]) -> ParsedName | None:
             # "Secretary of State John Kerry": the name is at the very end
             return parse_np(post) if any(_is_name_word(t) for t in post) else ParsedName(full, "unknown", None, None, None)
         generic = head.low in GENERIC_SPEAKERS or not head.is_cap
-        return ParsedName(_span_text(whole) if generic else full, "unknown" if generic else "person", None, None, None)
+        return ParsedName(span_text(whole) if generic else full, "unknown" if generic else "person", None, None, None)
     name_toks = pre[s:e]
     if len(name_toks) == 1 and not before_has_title(pre[:s]) and (
             name_toks[0].low in GENERIC_SPEAKERS or name_toks[0].low in ORG_HEADS):
@@ -132,10 +133,10 @@ def parse_np(toks: list[Tok]) -> ParsedName | None:
     # honorifics after a role word are part of the title too ("Rep." after "Democratic")
     rest = [t for t in before if t.low not in HONORIFICS]
     title_toks += [t for t in before if t.low in HONORIFICS]
-    pre_role = _span_text(rest) if rest else None
-    title = _span_text(title_toks) if title_toks else None
-    of_role = _span_text(post) if post else None
-    name = _span_text(name_toks)
+    pre_role = span_text(rest) if rest else None
+    title = span_text(title_toks) if title_toks else None
+    of_role = span_text(post) if post else None
+    name = span_text(name_toks)
     ptype = "person"
     return ParsedName(name, ptype, title, pre_role, of_role)
 
@@ -181,11 +182,11 @@ class Registry:
                 self.acronyms[m.group(2)] = full
             i = 0
             while i < len(toks):
-                if not toks[i].is_cap or _np_word(toks[i]) is None:  # most words: no call
+                if not toks[i].is_cap or np_word(toks[i]) is None:  # most words: no call
                     i += 1
                     continue
                 j = i
-                while j < len(toks) and _np_word(toks[j]) is not None and (toks[j].is_cap or toks[j].low in ("of", "de", "al", "bin") or toks[j].low in ROLE_HEADS or toks[j].low in TITLE_WORDS):
+                while j < len(toks) and np_word(toks[j]) is not None and (toks[j].is_cap or toks[j].low in ("of", "de", "al", "bin") or toks[j].low in ROLE_HEADS or toks[j].low in TITLE_WORDS):
                     j += 1
                 while j > i and toks[j - 1].low in ("of", "and", "for", "de", "al", "bin"):
                     j -= 1
@@ -211,13 +212,13 @@ class Registry:
                 k += 1
             appos = toks[j + 1:k]
             if appos and (appos[0].low in ("the", "a", "an") or appos[0].low in ROLE_HEADS or appos[0].low in TITLE_WORDS) and not any(t.low in SPEECH_FORMS for t in appos):
-                role = _role_text(appos)
+                role = role_text(appos)
         if role:
             ent.add_role(role, front=True)
         built = _join_role(p.pre_role, p.title, p.of_role)
         if built:
             ent.add_role(built)
-        ent.add_alias(_span_text(run))
+        ent.add_alias(span_text(run))
         self.mentions.append((run[0].start, ent))
 
     def _person(self, name: str) -> Entity:

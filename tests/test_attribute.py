@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from quotes import extract
-from quotes.attribute import SIEVES, find_cues
+from quotes.attribution import SIEVES, find_cues
 from quotes.tokens import tokenize
 
 CASES = [

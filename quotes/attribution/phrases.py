@@ -1,0 +1,390 @@
+"""Noun phrases around a cue: the speaker mention on its left, or after it when inverted."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from ..detect import MASK_CLOSE, MASK_OPEN
+from ..lexicon import (
+    ADVERBIAL_PREPOSITIONS,
+    AUXILIARIES,
+    CLAUSE_OPENERS,
+    CLAUSE_WORDS,
+    CUE_ADVERBIAL_HEADS,
+    DETERMINERS,
+    EVALUATIVE_FORMS,
+    GENERIC_SPEAKERS,
+    HONORIFICS,
+    NAME_CONNECTORS,
+    NOT_NAMES,
+    NOT_SUBJECT_HEADS,
+    NUMBER_WORD,
+    ORG_HEADS,
+    PARTICIPLE_CUES,
+    PHRASE_PREPOSITIONS,
+    PRONOUNS,
+    QUANTIFIERS,
+    REFLEXIVES,
+    ROLE_HEADS,
+    SENTENCE_ADVERBS,
+    SPEECH_FORMS,
+    TIME_WORDS,
+    TITLE_WORDS,
+)
+from ..tokens import Tok
+from .records import Mention
+
+
+_MAX_NP = 12
+def np_word(t: Tok) -> str | None:
+    """How a token can take part in a speaker noun phrase: 'cap', 'role', 'conn', or None."""
+    return _np_class(t.text)
+@lru_cache(maxsize=65536)
+def _np_class(text: str) -> str | None:
+    # a token's class depends on its text alone: cached, as names and titles recur
+    t = Tok(text, 0, len(text), text.lower())
+    low = t.low
+    if not t.is_word or text in ("who", "which", "whose", "that"):
+        return None  # lower-case relatives end a phrase (the WHO, in capitals, is a name)
+    if not t.is_cap and (low in SPEECH_FORMS or low in EVALUATIVE_FORMS or low == "according"):
+        return None
+    if t.is_cap:
+        if low in NOT_NAMES and low not in DETERMINERS and not (t.text.isupper() and len(t.text) > 1):
+            return None  # "WHO", "AND" in capitals are names, "Who", "And" are not
+        return "cap"
+    if low in HONORIFICS or low in ROLE_HEADS or low in GENERIC_SPEAKERS or low in ORG_HEADS or low in TITLE_WORDS:
+        return "role"
+    if low in NAME_CONNECTORS:
+        return "conn"
+    return None
+def _parenthetical_before(toks: list[Tok], k: int, lo: int) -> int | None:
+    """Index of the '(' matching the ')' at ``k`` (within 8 tokens), or None."""
+    for m in range(k - 1, max(lo, k - 9) - 1, -1):
+        if toks[m].text == "(":
+            return m
+    return None
+def scan_left(toks: list[Tok], cue_i: int, lo: int) -> tuple[Mention | None, int]:
+    """The subject noun phrase before a cue: (mention, index where its clause material starts).
+
+    Notes:
+        Skips auxiliaries and adverbs ("has also said"), a party tag or acronym in parentheses,
+        and an appositive between commas ("Lambert, commander of …, said"), then takes the
+        longest run of name, title, role and organisation words, with a determiner in front.
+    """
+    k = cue_i - 1
+    while k >= lo and (toks[k].low in REFLEXIVES or toks[k].low in SENTENCE_ADVERBS):
+        k -= 1  # "Ford itself said", "Carter however said"
+    while k >= lo and ((toks[k].low in AUXILIARIES and toks[k].low not in ("that", "and", "but", "to", "on", "in", "who", "which"))
+                       or (toks[k].low in TIME_WORDS and k > lo and toks[k].low not in ("now", "then"))):
+        k -= 1
+    if k < lo:
+        return None, cue_i
+    k = _skip_trailing_pp(toks, k, lo, cue_i - 1)
+    if toks[k].text in ("who", "which") and k - 1 >= lo:
+        # "Mr. Kamin, who emphasized that …": the mention is 'who', standing for Mr. Kamin
+        rel = toks[k]
+        end = k - 2 if toks[k - 1].text == "," else k - 1
+        start_k = _np_start(toks, end, lo) if end >= lo else None
+        ante = make_mention(toks[start_k:end + 1], None, None, toks, end) if start_k is not None else None
+        if ante is None:
+            return None, cue_i
+        return Mention(rel.start, rel.end, rel.text, "relative", antecedent=ante), k
+    t = toks[k]
+    if t.low in PRONOUNS and (t.low != "it" or True):
+        return Mention(t.start, t.end, t.text, "pronoun"), k
+    role = None
+    alias = None
+    end_k = k
+    if t.text == ")":
+        p = _parenthetical_before(toks, k, lo)
+        if p is None:
+            return None, cue_i
+        inner = toks[p + 1:k]
+        if len(inner) == 1 and inner[0].text.isupper() and len(inner[0].text) >= 2:
+            alias = inner[0].text
+        k = p - 1
+        end_k = k
+    elif t.text == ",":
+        # appositive: find the comma that opens it
+        open_k = None
+        for m in range(k - 1, max(lo, k - 30) - 1, -1):
+            if toks[m].text == ",":
+                open_k = m
+                break
+            if toks[m].low in (MASK_OPEN, MASK_CLOSE) or toks[m].low in SPEECH_FORMS:
+                break
+        if open_k is None:
+            return None, cue_i
+        appos = toks[open_k + 1:k]
+        if not appos:
+            return None, cue_i
+        k = open_k - 1
+        if k >= lo and toks[k].text == ")":
+            p = _parenthetical_before(toks, k, lo)
+            if p is not None:
+                k = p - 1
+        if appos and not all(a.text.isdigit() for a in appos):
+            role = role_text(appos)
+        end_k = k
+    if end_k < lo:
+        return None, cue_i
+    start_k = _np_start(toks, end_k, lo)
+    if start_k is None:
+        of_np = _of_phrase_np(toks, end_k, lo, role, alias)
+        if of_np is not None:
+            return of_np
+        start_k = _common_np_start(toks, end_k, lo)
+        if start_k is None:
+            return None, cue_i
+        np = toks[start_k:end_k + 1]
+        return Mention(np[0].start, np[-1].end, span_text(np), "generic", role, alias), start_k
+    np = toks[start_k:end_k + 1]
+    return make_mention(np, role, alias, toks, end_k), start_k
+def _of_phrase_np(toks: list[Tok], end_k: int, lo: int, role: str | None,
+                  alias: str | None) -> tuple[Mention, int] | None:
+    """A speaker whose head comes before an "of" phrase: "the organizer of a pro-Trump rally".
+
+    The mention runs through the whole phrase; its kind comes from the head before "of".
+    """
+    for m in range(end_k - 1, max(lo, end_k - 6), -1):
+        if toks[m].low == "of" and m - 1 >= lo:
+            head_start = _np_start(toks, m - 1, lo)
+            if head_start is None:
+                return None
+            base = make_mention(toks[head_start:m], role, alias, toks, m - 1)
+            if base is None or base.kind == "org":
+                return None
+            whole = toks[head_start:end_k + 1]
+            return replace(base, end=whole[-1].end, text=span_text(whole)), head_start
+        if not toks[m].is_word or toks[m].low in AUXILIARIES and toks[m].low not in DETERMINERS:
+            return None
+    return None
+def _common_np_start(toks: list[Tok], end_k: int, lo: int) -> int | None:
+    """A common-noun subject that no word list names: "the probe said", "46 percent said".
+
+    Notes:
+        Taken only where the phrase reads as a subject: a determiner or number opens it, or
+        its head is plural and it opens its clause ("Investigators said"). Up to three
+        lower-case modifiers ("the internal probe", "1,409 union teachers").
+    """
+    head = toks[end_k]
+    low = head.low
+    if end_k - 1 >= lo and toks[end_k - 1].low == "those" and low.endswith("ed"):
+        return end_k - 1  # "those surveyed said", "those polled"
+    if (head.is_cap or not head.text.isalpha() or len(low) < 3 or low in NOT_SUBJECT_HEADS
+            or low in AUXILIARIES or low in DETERMINERS or low in PRONOUNS or low in ADVERBIAL_PREPOSITIONS
+            or low in TIME_WORDS or low in NOT_NAMES or low.endswith(("ly", "ing", "ed"))):
+        return None
+    k = end_k
+    seen_of = False
+    while k - 1 >= lo and end_k - k < 6:
+        t = toks[k - 1]
+        if t.low in DETERMINERS or t.low in QUANTIFIERS or t.text[:1].isdigit() or NUMBER_WORD.match(t.low):
+            k -= 1
+            while k - 1 >= lo and toks[k - 1].low in ("almost", "nearly", "about", "some", "only", "just", "over"):
+                k -= 1  # "almost half of respondents"
+            return k
+        if t.low == "of" and not seen_of and k - 2 >= lo:
+            seen_of = True  # "supporters of reform", "half of respondents"
+            k -= 1
+            continue
+        if t.is_cap or not t.text.isalpha() or t.low in NOT_SUBJECT_HEADS or t.low in AUXILIARIES \
+                or t.low in ADVERBIAL_PREPOSITIONS or t.low in NOT_NAMES or t.low.endswith("ly"):
+            break
+        k -= 1
+    if seen_of:
+        return None  # an "of" phrase needs a determiner or number to open it
+    opens_clause = k == lo or toks[k - 1].text in (",", ";", ":", "—", "–", MASK_CLOSE) or toks[k - 1].low in ("and", "but")
+    if low.endswith("s") and not low.endswith("ss") and opens_clause:
+        return k
+    return None
+def _skip_trailing_pp(toks: list[Tok], k: int, lo: int, last: int) -> int:
+    """Step back over a short phrase between a named subject and its cue.
+
+    "Hillary Clinton on Tuesday said", "Jeb Bush in a Medium post said": the phrase (up to six
+    words, no punctuation) is skipped only when a name or a pronoun stands before it, so
+    "the head of the agency said" keeps its own noun.
+    """
+    for m in range(k, max(lo, k - 6) - 1, -1):
+        t = toks[m]
+        if not t.is_word or t.low in CLAUSE_WORDS or (t.low in AUXILIARIES and t.low not in DETERMINERS and t.low not in PHRASE_PREPOSITIONS) \
+                or (not t.is_cap and t.low.endswith("ed")):
+            return k  # the words before the cue are a clause of their own, not a phrase
+        if t.low in PHRASE_PREPOSITIONS and m - 1 >= lo and m < last:
+            before = toks[m - 1]
+            if before.low in PRONOUNS or (before.is_cap and np_word(before) == "cap" and m - 1 > lo - 1):
+                return m - 1
+            return k
+    return k
+def _np_start(toks: list[Tok], end_k: int, lo: int) -> int | None:
+    """Walk left from ``end_k`` over a noun phrase; its first index, or None if there is none."""
+    head = toks[end_k]
+    kind = np_word(head)
+    if kind is None:
+        # a lower-case common-noun speaker with modifiers ("two senior officials")
+        return None
+    if head.low in DETERMINERS:
+        return None
+    k = end_k
+    lower_mods = 0
+    while k - 1 >= lo and end_k - k < _MAX_NP:
+        t = toks[k - 1]
+        if t.low in DETERMINERS and t.low not in ("one",):
+            k -= 1
+            break
+        w = np_word(t)
+        if w is None:
+            # lower-case modifiers of a common-noun head: "senior administration officials"
+            if (not t.is_cap and t.is_word and lower_mods < 3 and not t.low.endswith("ly")
+                    and t.low not in AUXILIARIES and t.low not in NAME_CONNECTORS
+                    and t.low not in NOT_NAMES and not toks[end_k].is_cap and len(t.low) <= 14
+                    and not t.low.endswith(("ed", "ing"))):
+                lower_mods += 1
+                k -= 1
+                continue
+            if t.text in ("’s", "'s") or (t.text in ("-",)):
+                k -= 1
+                continue
+            break
+        k -= 1
+    while k < end_k and toks[k].low in NAME_CONNECTORS:
+        k += 1
+    return k
+def role_text(toks: list[Tok]) -> str | None:
+    """An appositive's words as a role, if they read as one (not an age, not a clause)."""
+    if not toks or len(toks) > 25:
+        return None
+    first = toks[0]
+    if first.text.isdigit():
+        return None
+    if any(t.low in SPEECH_FORMS for t in toks):
+        return None
+    if not any(t.low in ROLE_HEADS or t.low in HONORIFICS for t in toks[:5]):
+        return None
+    if first.low in ("who", "which", "where", "when", "whose", "speaking", "in", "at", "on",
+                     "during", "after", "before", "while", "though", "although", "however",
+                     "meanwhile", "also", "too", "for", "with", "according"):
+        return None
+    return None if not toks else span_text(toks)
+def span_text(toks: list[Tok]) -> str:
+    return " ".join(t.text for t in toks).replace(" ’s", "’s").replace(" 's", "'s").replace(" ,", ",").replace("( ", "(").replace(" )", ")")
+def make_mention(np: list[Tok], role: str | None, alias: str | None, toks: list[Tok], end_k: int) -> Mention | None:
+    if not np:
+        return None
+    head = np[-1]
+    text = span_text(np)
+    start, end = np[0].start, np[-1].end
+    if alias is not None:
+        # "The US Central Command (CENTCOM)": the mention runs through the parenthesis
+        end = toks[end_k + 1].end if end_k + 1 < len(toks) else end
+        for t in toks[end_k + 1:end_k + 5]:
+            end = t.end
+            if t.text == ")":
+                break
+    words = [t for t in np if t.is_word]
+    caps = [t for t in words if t.is_cap and t.low not in DETERMINERS]
+    if head.low in ORG_HEADS or (len(head.text) >= 2 and head.text.isupper() and head.text.isalpha() and len(caps) == 1 and len(words) == 1):
+        kind = "org"
+    elif caps and head.is_cap:
+        kind = "name"
+    elif head.low in GENERIC_SPEAKERS or head.low in ROLE_HEADS or head.low in TITLE_WORDS:
+        kind = "generic"
+    else:
+        return None
+    return Mention(start, end, text, kind, role, alias)
+def _ends_phrase(toks: list[Tok], k: int, hi: int) -> bool:
+    """Whether a speaker phrase may end before token ``k``: punctuation, the end, an adverbial."""
+    if k >= hi:
+        return True
+    t = toks[k]
+    return (t.text in (",", ".", ";", ":", "?", "!", "(", MASK_OPEN, "—", "–") or t.low in CUE_ADVERBIAL_HEADS
+            or t.low in TIME_WORDS or t.low in PARTICIPLE_CUES or t.low in ("who", "whose"))
+def scan_right(toks: list[Tok], j: int, hi: int, strict: bool = True) -> tuple[Mention | None, int]:
+    """The speaker noun phrase right after a cue ("…,” said Rep. G.K. Butterfield (D-N.C.), head of …).
+
+    Returns the mention and the index one past everything that belongs to it (the
+    parenthetical and the appositive included).
+    """
+    k = j
+    while k < hi and toks[k].low in AUXILIARIES and toks[k].low not in ("the", "a", "an", "that", "to", "on", "in", "and", "but", "who", "which"):
+        k += 1
+    if k >= hi:
+        return None, j
+    t = toks[k]
+    if t.low in PRONOUNS and t.low not in ("it", "you"):
+        if strict and not _ends_phrase(toks, k + 1, hi):
+            return None, j  # "said he would …": the pronoun starts the content
+        return Mention(t.start, t.end, t.text, "pronoun"), k + 1
+    if not t.is_cap and (t.low in NAME_CONNECTORS or t.low in ADVERBIAL_PREPOSITIONS):
+        return None, j  # "said on NBC's …": an adverbial, not a speaker ("said Le Pen" is one)
+    s = k
+    if t.low in DETERMINERS:
+        k += 1
+    while k < hi and k - s < _MAX_NP:
+        w = np_word(toks[k])
+        if w is None and toks[k].text not in ("’s", "'s"):
+            # lower-case modifiers before a common-noun head: "said a senior official"
+            # (after a determiner, also before a name: "said the younger Mr. Trump")
+            nxt = np_word(toks[k + 1]) if k + 1 < hi else None
+            if not toks[k].is_cap and toks[k].is_word and toks[k].low not in AUXILIARIES and (
+                    nxt == "role" or (nxt == "cap" and toks[s].low in DETERMINERS)):
+                k += 1
+                continue
+            break
+        k += 1
+    e = k
+    while e > s and (toks[e - 1].low in NAME_CONNECTORS or toks[e - 1].low in DETERMINERS):
+        e -= 1
+    if e <= s:
+        return None, j
+    np = toks[s:e]
+    after = e
+    if strict and not _ends_phrase(toks, e, hi):
+        return None, j
+    alias = None
+    if after < hi and toks[after].text == "(":
+        for m in range(after + 1, min(hi, after + 9)):
+            if toks[m].text == ")":
+                inner = toks[after + 1:m]
+                if len(inner) == 1 and inner[0].text.isupper() and len(inner[0].text) >= 2:
+                    alias = inner[0].text
+                after = m + 1
+                break
+    role = None
+    if after < hi and toks[after].text == ",":
+        stop = after + 1
+        while stop < hi and toks[stop].text not in (",", ".", ";", ":", MASK_OPEN) and toks[stop].low not in PARTICIPLE_CUES:
+            stop += 1
+        role = role_text(toks[after + 1:stop])
+        if role is not None:
+            after = stop
+    mention = make_mention(np, role, alias, toks, e - 1)
+    if mention is None:
+        return None, j
+    return mention, after
+def frame_subject(toks: list[Tok], lo: int, hi: int) -> Mention | None:
+    """The first noun phrase of a clause, for participle cues with no speaker of their own."""
+    k = lo
+    while k < hi and (toks[k].low in CLAUSE_OPENERS or toks[k].low in ("but", "and", "meanwhile", "however", ",")):
+        k += 1
+    if k < hi and toks[k].low in PRONOUNS:
+        t = toks[k]
+        return Mention(t.start, t.end, t.text, "pronoun")
+    e = k
+    while e < hi and np_word(toks[e]) is not None:
+        e += 1
+    if e == k:
+        return None
+    return make_mention(toks[k:e] if toks[k].low not in DETERMINERS or e - k > 1 else [], None, None, toks, e - 1)
+def according_phrase(toks: list[Tok], j: int, hi: int) -> tuple[Mention | None, int]:
+    """The source after "according to" that no name rule reads: "a count by The Associated
+    Press", "the foundation's tally", "officials involved at the time" — up to the next
+    punctuation, as a generic source."""
+    k = j
+    while k < hi and k - j < 25 and toks[k].text not in (",", ".", ";", ":", "?", "!", "(", MASK_OPEN, MASK_CLOSE, "—", "–"):
+        k += 1
+    words = [t for t in toks[j:k] if t.is_word]
+    if not words or k - j >= 25:
+        return None, j
+    return Mention(toks[j].start, toks[k - 1].end, span_text(toks[j:k]), "generic"), k
