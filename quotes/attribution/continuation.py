@@ -1,4 +1,9 @@
-"""Frames with no cue of their own: a quoted paragraph continuing, signed or introduced elsewhere."""
+"""An article's frames in order: the cue sieves on each, the paragraph sieves on the rest.
+
+A frame with no cue of its own that is only a quoted passage (perhaps signed "— Name") is
+handed to ``sieves.PARAGRAPH_SIEVES`` with what the frames before it attributed; a sentence
+with no cue that quotes at length right after its speaker's own report goes on reporting them.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +11,14 @@ import re
 from dataclasses import replace
 
 from ..detect import Frame, QuoteMarks
-from ..lexicon import (
-    CONTINUATION_LEADS,
-)
+from ..lexicon import CONTINUATION_LEADS
 from ..tokens import Tok, tokenize
 from .cues import find_cues
 from .frame import analyse_frame
 from .phrases import make_mention, role_text, scan_left
-from .records import Candidate, Mention
-from .sieves import SIEVES
+from .paragraph_rules import ParagraphState
+from .records import Candidate, Mention, SieveName
+from .sieves import PARAGRAPH_SIEVES, SIEVES
 
 # a lone "But" or "And" before the mark still continues the speaker
 _LEAD = re.compile(r"\s*(?:" + "|".join(CONTINUATION_LEADS) + r")\s*,?\s*")
@@ -47,80 +51,90 @@ def quote_only(text: str, frame: Frame) -> tuple[QuoteMarks, Mention | None] | N
             men = make_mention(toks[:e], role_text(toks[e + 1:]) if e < len(toks) else None, None, toks, e - 1)
             return q, men
     return None
+
+
 def lead_in_colon(text: str, frame: Frame) -> bool:
     """Whether a frame ends with a colon (a lead-in to a quote in the next paragraph)."""
     return text[frame.start:frame.end].rstrip().endswith(":")
-def with_mention(c: Candidate, mention: Mention | None, sieve: str) -> Candidate:
+
+
+def with_mention(c: Candidate, mention: Mention | None, sieve: SieveName) -> Candidate:
     """A copy of ``c`` attributed to ``mention`` by ``sieve``."""
     return replace(c, mention=mention, sieve=sieve, confidence=SIEVES[sieve])
 
 
 def attribute_frames(text: str, fr: list[Frame], narratives: list[tuple[str, list[Tok]]]) -> list[Candidate]:
-    """Cue-bound sieves on each frame, then the continuation sieves on quote-only frames."""
+    """Every quote of an article's frames, with its cue and speaker mention (unresolved).
+
+    Notes:
+        Frames are visited in order; ``ParagraphState`` carries what the paragraph sieves read
+        (the last speaker per paragraph, an unclosed quote, a colon lead-in).
+    """
     out: list[Candidate] = []
-    last_in_para: dict[int, Candidate] = {}
-    prev_frame: Frame | None = None
-    prev_para_last: Candidate | None = None  # last attributed quote of the previous paragraph
-    unclosed_para: int | None = None  # paragraph whose last quote never closed
-    lead_in: Mention | None = None
-    cur_para = -1
+    state = ParagraphState()
     for f, (_, toks) in zip(fr, narratives):
-        if f.paragraph != cur_para:
-            if cur_para in last_in_para:
-                prev_para_last = last_in_para[cur_para]
-            elif cur_para >= 0 and f.paragraph - cur_para >= 1 and not _has_quote_in_para(fr, cur_para):
-                # a paragraph of plain narrative between breaks the chain
-                prev_para_last = None
-            cur_para = f.paragraph
+        _enter_paragraph(state, fr, f)
         found = analyse_frame(text, f, toks)
         if found:
             out.extend(found)
             attributed = [c for c in found if c.mention is not None]
             if attributed:
-                last_in_para[f.paragraph] = attributed[-1]
-        else:
-            qo = quote_only(text, f)
-            if qo is not None:
-                q, signer = qo
-                s, e = q.inner_start, q.inner_end
-                while s < e and text[s].isspace():
-                    s += 1
-                while e > s and text[e - 1].isspace():
-                    e -= 1
-                base = Candidate(s, e, "direct", f, None, None, None, "unattributed", SIEVES["unattributed"])
-                if signer is not None:
-                    c = with_mention(base, signer, "dash_byline")
-                elif f.paragraph in last_in_para:
-                    prev = last_in_para[f.paragraph]
-                    c = with_mention(base, prev.mention, "same_paragraph")
-                elif unclosed_para is not None and unclosed_para == f.paragraph - 1 and prev_para_last is not None:
-                    c = with_mention(base, prev_para_last.mention, "multi_paragraph")
-                elif lead_in is not None and prev_frame is not None and prev_frame.paragraph == f.paragraph - 1:
-                    c = with_mention(base, lead_in, "colon_lead_in")
-                elif prev_para_last is not None and prev_para_last.frame.paragraph == f.paragraph - 1:
-                    c = with_mention(base, prev_para_last.mention, "previous_paragraph")
-                else:
-                    c = base
-                if c.sieve in ("unattributed", "previous_paragraph") and len(text[s:e].split()) < 3:
-                    continue  # a short quoted line far from any speaker is a title or a term
+                state.last_in_para[f.paragraph] = attributed[-1]
+        elif (qo := quote_only(text, f)) is not None:
+            c = _quoted_passage(text, f, *qo, state)
+            if c is not None:
                 out.append(c)
                 if c.mention is not None:
-                    last_in_para[f.paragraph] = c
-            elif (f.paragraph in last_in_para and last_in_para[f.paragraph].frame is prev_frame
-                  and _quotes_words(text, f) >= 4):
-                # a sentence with no cue that quotes at length, right after the speaker's own
-                # report in the same paragraph, goes on reporting them (mixed)
-                prev = last_in_para[f.paragraph]
-                s, e = f.start, f.end
-                base = Candidate(s, e, "mixed", f, None, None, None, "unattributed", SIEVES["unattributed"])
-                out.append(with_mention(base, prev.mention, "same_paragraph"))
-        lead_in = _lead_in_mention(toks) if lead_in_colon(text, f) else None
-        if f.quotes and not f.quotes[-1].closed:
-            unclosed_para = f.paragraph
-        elif f.paragraph != unclosed_para:
-            unclosed_para = None if unclosed_para != f.paragraph - 1 else unclosed_para
-        prev_frame = f
+                    state.last_in_para[f.paragraph] = c
+        elif (f.paragraph in state.last_in_para and state.last_in_para[f.paragraph].frame is state.prev_frame
+              and _quotes_words(text, f) >= 4):
+            # a sentence with no cue that quotes at length, right after the speaker's own
+            # report in the same paragraph, goes on reporting them (mixed)
+            base = Candidate(f.start, f.end, "mixed", f, None, None, None, "unattributed", SIEVES["unattributed"])
+            out.append(with_mention(base, state.last_in_para[f.paragraph].mention, "same_paragraph"))
+        _leave_frame(state, text, f, toks)
     return out
+
+
+def _enter_paragraph(state: ParagraphState, fr: list[Frame], f: Frame) -> None:
+    """On a new paragraph, remember the last speaker of the one before (or forget it)."""
+    if f.paragraph == state.paragraph:
+        return
+    if state.paragraph in state.last_in_para:
+        state.prev_para_last = state.last_in_para[state.paragraph]
+    elif state.paragraph >= 0 and f.paragraph - state.paragraph >= 1 and not _has_quote_in_para(fr, state.paragraph):
+        state.prev_para_last = None  # a paragraph of plain narrative between breaks the chain
+    state.paragraph = f.paragraph
+
+
+def _quoted_passage(text: str, f: Frame, q: QuoteMarks, signer: Mention | None,
+                    state: ParagraphState) -> Candidate | None:
+    """A frame that is one quoted passage, attributed by the first paragraph sieve that decides."""
+    s, e = q.inner_start, q.inner_end
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    base = Candidate(s, e, "direct", f, None, None, None, "unattributed", SIEVES["unattributed"])
+    c = base
+    for sieve in PARAGRAPH_SIEVES:
+        mention = sieve.rule(state, f, signer)
+        if mention is not None:
+            c = with_mention(base, mention, sieve.name)
+            break
+    if c.sieve in ("unattributed", "previous_paragraph") and len(text[s:e].split()) < 3:
+        return None  # a short quoted line far from any speaker is a title or a term
+    return c
+
+
+def _leave_frame(state: ParagraphState, text: str, f: Frame, toks: list[Tok]) -> None:
+    """Record what the next frame's sieves read of this one: a colon lead-in, an unclosed quote."""
+    state.lead_in = _lead_in_mention(toks) if lead_in_colon(text, f) else None
+    if f.quotes and not f.quotes[-1].closed:
+        state.unclosed_para = f.paragraph
+    elif f.paragraph != state.unclosed_para:
+        state.unclosed_para = None if state.unclosed_para != f.paragraph - 1 else state.unclosed_para
+    state.prev_frame = f
 
 
 def _quotes_words(text: str, f: Frame) -> int:
