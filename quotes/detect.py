@@ -11,14 +11,15 @@ from bisect import bisect_left
 from itertools import accumulate, islice
 from dataclasses import dataclass
 
-from .lexicon import APPOSITIVE_WORDS, CLOSE_MARKS, HONORIFICS, OPEN_MARKS, SPEECH_FORMS
+from .lexicon import APPOSITIVE_WORDS, CLOSE_MARKS, HONORIFICS, OPEN_MARKS, SPEECH_FORMS, STRAIGHT_MARKS
 from .models import Span
 from .split import is_heading, paragraphs, sentences
 from .tokens import Tok, tokenize
 
 # "''" before '"' so doubled apostrophes are read as one mark; single curly marks are not
 # outer quotes (they double as apostrophes) and are left inside.
-_MARK = re.compile(r"''|``|[\u201c\u201d\u201e\u00ab\u00bb\"]")
+# every mark of the lexicon, two-character ones first
+_MARK = re.compile("|".join(re.escape(m) for m in sorted(OPEN_MARKS | CLOSE_MARKS | STRAIGHT_MARKS, key=lambda m: (-len(m), m))))
 MASK_OPEN, MASK_CLOSE = "\u201c", "\u201d"
 
 
@@ -121,7 +122,7 @@ def find_marks(text: str, para: Span) -> list[QuoteMarks]:
     open_len = 0
     for m in _MARK.finditer(text, para.start, para.end):
         mark, i = m.group(), m.start()
-        if mark in OPEN_MARKS or mark == "``":
+        if mark in OPEN_MARKS:
             is_open: bool | None = True
         elif mark in CLOSE_MARKS:
             is_open = False

@@ -8,7 +8,7 @@ from pathlib import Path
 from .attribution import Candidate, attribute_frames
 from .detect import frames, narrative
 from .models import Article, Quote
-from .speakers import Entity, Registry
+from .attribution.speakers import Entity, Registry
 
 log = logging.getLogger(__name__)
 

@@ -9,21 +9,11 @@ from __future__ import annotations
 import re
 
 # --- quote marks -----------------------------------------------------------------------------
-# Opening mark -> closing mark. Straight marks open and close alike; the detector alternates them.
-QUOTE_PAIRS: dict[str, str] = {
-    "\u201c": "\u201d",  # “ ”
-    "\u201e": "\u201d",  # „ ”
-    "\u00ab": "\u00bb",  # « »
-    '"': '"',
-    "''": "''",  # NYT-style doubled apostrophes
-    "``": "''",  # LaTeX/PTB-style
-}
-OPEN_MARKS = frozenset({"\u201c", "\u201e", "\u00ab"})
+# Opening marks (“ „ « and LaTeX/PTB-style ``), closing marks (” »), and marks that open and
+# close alike (" and NYT-style doubled apostrophes ''), which the detector pairs by context.
+OPEN_MARKS = frozenset({"\u201c", "\u201e", "\u00ab", "``"})
 CLOSE_MARKS = frozenset({"\u201d", "\u00bb"})
 STRAIGHT_MARKS = frozenset({'"', "''"})
-# Single marks only nest inside double ones; apostrophes make them useless as outer quotes.
-SINGLE_OPEN = frozenset({"\u2018"})
-SINGLE_CLOSE = frozenset({"\u2019"})
 
 # --- cues ------------------------------------------------------------------------------------
 # Verbs of speech: a cue with a that-clause, a reported clause or a quote.
@@ -59,8 +49,8 @@ NOUNLIKE_FORMS = frozenset({
     "posted", "asked", "asks", "ask", "asking", "answered", "indicated", "indicates",
     "signaled", "signalled", "guaranteed", "threatened", "threatens", "demanded", "wondered",
     "briefed", "charged", "mention", "mentions", "reveal", "revealed", "reveals",
-    "counter", "countered", "inform", "informed", "advised", "advise",
-    "cried", "testified", "swore", "post", "sighed", "chanted", "chanting", "shouted", "yelled",
+    "countered", "inform", "informed", "advised", "advise",
+    "cried", "testified", "swore", "sighed", "chanted", "chanting", "shouted", "yelled",
     "screamed", "whispered", "exclaimed", "continuing", "adding", "agreeing", "repeat", "repeats",
     "repeated", "repeating",
 })
@@ -123,9 +113,6 @@ PARTICIPLE_CUES = frozenset(
     f for f, lemma in SPEECH_FORMS.items() if f.endswith("ing") and " " not in f
 )
 
-# Phrasal cues that take the speaker after them.
-ACCORDING_TO = ("according to",)
-
 # Words between subject and cue that are not the subject: auxiliaries and adverbs.
 AUXILIARIES = frozenset({
     "has", "have", "had", "having", "was", "were", "is", "are", "be", "been", "will", "would",
@@ -137,14 +124,14 @@ AUXILIARIES = frozenset({
     "explicitly", "specifically", "bluntly", "quickly", "angrily", "sharply", "quietly",
     "plainly", "ultimately", "finally", "subsequently", "initially", "originally", "jokingly",
     "happily", "proudly", "confidently", "cautiously", "candidly", "famously", "notably",
-    "correctly", "wrongly", "falsely", "rightly", "told", "has", "had", "went", "goes", "on",
-    "to", "who", "which", "that", "and", "but", "reportedly", "indeed", "in", "turn",
+    "correctly", "wrongly", "falsely", "rightly", "told", "went", "goes", "on",
+    "to", "who", "which", "that", "and", "but", "indeed", "in", "turn",
     "personally", "directly", "formally", "officially", "emphatically", "consistently",
 })
 
 # Words that start an adverbial phrase between cue and that-clause ("said in a statement that").
 CUE_ADVERBIAL_HEADS = frozenset({
-    "in", "on", "at", "during", "to", "after", "before", "last", "this", "on", "earlier",
+    "in", "on", "at", "during", "to", "after", "before", "last", "this", "earlier",
     "later", "from", "via", "over", "through", "with", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "recently",
     "also", "repeatedly", "previously", "publicly", "privately", "again", "then", "once",
@@ -175,30 +162,27 @@ TITLE_WORDS = frozenset({
     "deputy", "assistant", "acting", "interim", "former", "ex", "sens.", "reps.", "gen",
     "supt.", "det.", "insp.", "hon.", "msgr.", "fr.", "st.", "pres.", "atty.", "assemblyman",
     "assemblywoman", "delegate", "del.", "state", "u.s.", "us", "foreign", "defense", "defence",
-    "interior", "finance", "justice", "health", "labor", "labour", "trade", "energy",
+    "interior", "finance", "health", "labor", "labour", "trade", "energy",
     "treasury", "education", "home", "first", "second", "army", "navy", "air", "force",
     "marine", "coast", "guard", "national", "security", "adviser", "advisor", "spokesman",
     "spokeswoman", "spokesperson", "director", "chairman", "chairwoman", "chair", "ceo",
-    "founder", "executive", "economist", "analyst", "researcher", "professor", "leader",
+    "founder", "executive", "economist", "analyst", "researcher", "leader",
     "nominee", "candidate", "manager", "strategist", "pollster", "correspondent", "reporter",
     "editor", "columnist", "anchor", "host", "commentator", "historian", "scientist", "expert",
-    "official", "head", "boss", "coach", "owner", "partner", "lawyer", "attorney", "activist",
+    "official", "head", "boss", "coach", "owner", "partner", "lawyer", "activist",
     "organizer", "organiser", "campaigner", "consultant", "investor", "banker", "trader",
-    "negotiator", "envoy", "diplomat", "ambassador", "aide", "staffer", "member", "mp", "mep",
-    "lawmaker", "legislator", "politician", "senator-elect", "president-elect", "candidate",
-    "challenger", "incumbent", "opponent", "rival", "running", "mate", "co-founder",
-    "cofounder", "president", "vice-chairman", "treasurer", "clerk", "auditor", "controller",
+    "negotiator", "envoy", "diplomat", "aide", "staffer", "member", "mp", "mep",
+    "lawmaker", "legislator", "politician", "senator-elect", "president-elect", "challenger", "incumbent", "opponent", "rival", "running", "mate", "co-founder",
+    "cofounder", "vice-chairman", "treasurer", "clerk", "auditor", "controller",
     "comptroller", "surgeon", "doctor", "nurse", "teacher", "student", "resident", "voter",
     "supporter", "critic", "author", "writer", "singer", "actor", "actress", "star", "player",
-    "striker", "midfielder", "defender", "goalkeeper", "captain", "manager", "referee",
+    "striker", "midfielder", "defender", "goalkeeper", "referee",
     "champion", "chef", "pastor", "bishop", "cardinal", "archbishop", "emir", "crown", "sultan",
-    "ayatollah", "chancellor", "senior", "junior", "top", "military", "political", "chief",
-    "general", "republican", "democratic", "democrat", "conservative", "liberal", "labour",
-    "progressive", "independent", "libertarian", "green", "party", "gop", "white", "house",
+    "ayatollah", "senior", "junior", "top", "military", "political", "republican", "democratic", "democrat", "conservative", "liberal", "progressive", "independent", "libertarian", "green", "party", "gop", "white", "house",
     "press", "campaign", "communications", "policy", "legal", "regional", "district", "county",
     "city", "federal", "retired", "veteran", "longtime", "lead", "principal", "managing",
     "operating", "financial", "technology", "marketing", "sales", "research", "economic",
-    "trade", "news", "majority", "minority", "whip", "house", "senate", "assembly",
+    "news", "majority", "minority", "whip", "senate", "assembly",
 })
 
 # Title abbreviations and honorifics kept in the `title` field (not part of the name).
@@ -231,14 +215,13 @@ ROLE_HEADS = frozenset({
     "goalkeeper", "referee", "champion", "chef", "pastor", "bishop", "cardinal", "archbishop",
     "emir", "sultan", "ayatollah", "officer", "inspector", "superintendent", "detective",
     "whip", "mp", "mep", "deputy", "chief", "governor-elect", "prosecutor", "solicitor",
-    "barrister", "physician", "engineer", "architect", "designer", "producer", "director",
-    "historian", "sociologist", "psychologist", "strategist", "operative", "surrogate",
+    "barrister", "physician", "engineer", "architect", "designer", "producer", "sociologist", "psychologist", "operative", "surrogate",
     "delegate", "assemblyman", "assemblywoman", "alderman", "clerk", "auditor", "comptroller",
-    "controller", "treasurer", "fellow", "student", "teacher", "resident", "voter",
-    "supporter", "critic", "economist", "forecaster", "meteorologist", "pilot", "soldier",
-    "veteran", "witness", "victim", "survivor", "owner", "chairperson", "vice-president",
+    "controller", "fellow", "student", "teacher", "resident", "voter",
+    "supporter", "critic", "forecaster", "meteorologist", "pilot", "soldier",
+    "veteran", "witness", "victim", "survivor", "chairperson", "vice-president",
     "mogul", "billionaire", "businessman", "businesswoman", "entrepreneur", "broadcaster",
-    "journalist", "blogger", "commentator", "pundit", "lobbyist", "regulator", "governor",
+    "journalist", "blogger", "pundit", "lobbyist", "regulator",
 })
 
 # Nouns that head an organisation's name or stand for one ("the ministry", "the command").
@@ -254,13 +237,10 @@ ORG_HEADS = frozenset({
     "post", "journal", "news", "press", "reuters", "statement", "report", "survey", "poll",
     "study", "website", "spokesman", "spokeswoman", "spokesperson", "team", "club", "league",
     "firm", "airline", "exchange", "directorate", "secretariat", "presidency", "kremlin",
-    "pentagon", "fbi", "cia", "nato", "un", "eu", "who", "imf", "fed", "opec", "navy",
-    "guard", "unit", "division", "brigade", "battalion", "watchdog", "charity", "trust",
-    "tribunal", "prosecutors", "officials", "media", "outlet", "channel", "agency",
-    "broadcaster", "tv", "television", "radio", "magazine", "daily", "tribune", "herald",
+    "pentagon", "fbi", "cia", "nato", "un", "eu", "who", "imf", "fed", "opec", "guard", "unit", "division", "brigade", "battalion", "watchdog", "charity", "trust",
+    "tribunal", "prosecutors", "officials", "media", "outlet", "channel", "broadcaster", "tv", "television", "radio", "magazine", "daily", "tribune", "herald",
     "gazette", "telegraph", "guardian", "observer", "independent", "economist", "chronicle",
-    "institution", "industry", "consortium", "alliance", "movement", "front", "council",
-    "white", "registry", "data", "figures", "document", "documents", "filing", "memo",
+    "institution", "industry", "consortium", "alliance", "movement", "front", "white", "registry", "data", "figures", "document", "documents", "filing", "memo",
     "letter", "release", "analysis", "records", "database", "polling", "ministry’s",
 })
 
@@ -280,26 +260,25 @@ GENERIC_SPEAKERS = frozenset({
     "message", "email", "e-mail", "note", "transcript", "speech", "interview", "petition",
     "announcement", "notice", "order", "bill", "law", "measure", "proposal", "plan",
     "platform", "agreement", "resolution", "verdict", "decision", "opinion", "brief", "indictment", "ruling", "judge", "court", "reporters",
-    "official", "sides", "both", "allies", "advisers", "advisors", "staff", "staffers",
+    "sides", "both", "allies", "advisers", "advisors", "staff", "staffers",
     "insiders", "members", "representatives", "negotiators", "traders", "investors",
     "bankers", "executives", "agencies", "groups", "officers", "soldiers", "troops",
     "government", "administration", "campaign", "ministry", "command", "department",
-    "agency", "company", "firm", "party", "police", "military", "white", "person", "man",
+    "agency", "company", "firm", "party", "military", "white", "person", "man",
     "woman", "mother", "father", "friend", "neighbor", "neighbour", "family", "families",
     "relatives", "colleagues", "partner", "owner", "founder", "director", "chief", "head",
     "manager", "lawyer", "lawyers", "attorney", "attorneys", "counsel", "group", "others",
     "many", "some", "several", "few", "one", "another", "everyone", "someone", "nobody",
-    "critic", "supporter", "observer", "expert", "economist", "witness", "resident",
+    "critic", "supporter", "observer", "economist", "witness", "resident",
     "investigator", "prosecutor", "lawmaker", "leader", "diplomat", "researcher", "scientist",
     "doctor", "activist", "organizer", "protester", "voter", "democrat", "republican",
     "candidate", "nominee", "governor", "senator", "president", "mayor", "minister",
-    "secretary", "ambassador", "commander", "general", "officer", "spokesperson",
-    "authority", "regulator", "watchdog", "newspaper", "paper", "outlet", "network",
-    "broadcaster", "agency", "magazine", "journal", "times", "post", "author", "authors",
-    "writer", "writers", "columnist", "editor", "editors", "editorial", "board", "panel",
+    "secretary", "ambassador", "commander", "general", "officer", "authority", "regulator", "watchdog", "newspaper", "paper", "outlet", "network",
+    "broadcaster", "magazine", "journal", "times", "author", "authors",
+    "writer", "writers", "columnist", "editor", "editors", "board", "panel",
     "commission", "committee", "council", "coalition", "alliance", "union", "unions",
     "association", "federation", "institute", "foundation", "center", "centre", "bank",
-    "fund", "government", "cabinet", "presidency", "palace", "kremlin", "pentagon",
+    "fund", "cabinet", "presidency", "palace", "kremlin", "pentagon",
 })
 
 # Words that are capitalised yet never a speaker's name: weekdays, months, sentence adverbs.
@@ -343,9 +322,6 @@ NEWS_ABBREVIATIONS = frozenset({
     "i.e", "e.g", "cf", "op", "ed", "vol", "pp", "ph.d", "m.d", "b.a", "m.a",
 })
 
-# Lines that are section headings are short and lack end punctuation; bylines name an outlet
-# after a dash.
-BYLINE_DASHES = ("–", "—", "-", "|", "―")
 
 # --- words the subject and clause rules step over or stop at ----------------------------------
 
@@ -439,3 +415,7 @@ ADVERBIAL_PREPOSITIONS = frozenset({"on", "at", "in", "during", "after", "before
 
 # Words that may open a quoted paragraph and still continue the last speaker ("But, …").
 CONTINUATION_LEADS = ("But", "And", "Still", "Yet", "So", "Then", "Now", "Also", "Indeed", "Instead")
+
+
+# Lower-case particles inside a person's name ("Charles de Gaulle", "Osama bin Laden").
+NAME_PARTICLES = frozenset({"de", "al", "bin", "van", "von", "la", "da", "du", "el"})

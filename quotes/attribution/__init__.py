@@ -2,12 +2,13 @@
 
 Ordered sieves after Muzny et al. 2017 ("A Two-stage Sieve Approach for Quote Attribution"):
 the cue-bound sieves run on each frame (``frame``), frames left without a cue go to the
-continuation sieves (``continuation``), and ``quotes.speakers`` then resolves every mention to
+continuation sieves (``continuation``), and ``speakers`` then resolves every mention to
 an entity. ``sieves.SIEVES`` is the policy: every sieve in the order it is tried.
 
 Modules: ``records`` (the records passed between steps), ``cues`` (verbs and phrases of speech),
 ``phrases`` (noun phrases: speaker mentions and roles), ``content`` (what a cue reports),
-``frame`` (the cue-bound sieves), ``continuation`` (the sieves for frames without a cue).
+``frame`` (walks the cue sieves of ``cue_rules``), ``continuation`` (walks the paragraph sieves of
+``paragraph_rules`` over an article), ``speakers`` (one entity per person or organisation).
 """
 
 from .continuation import attribute_frames

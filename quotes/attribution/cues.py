@@ -16,7 +16,7 @@ from ..lexicon import (
     WH_WORDS,
 )
 from ..tokens import Tok
-from .records import Cue
+from .records import Cue, CueForm
 
 
 # First word of each multi-word cue -> the phrase lengths it starts, longest first: the phrase
@@ -73,48 +73,56 @@ def find_cues(toks: list[Tok]) -> list[Cue]:
             i += 1
             continue
         j, word, form = m
-        prev = toks[i - 1].low if i else ""
         if toks[i].is_cap and i and toks[i - 1].is_word:
             i += 1
             continue  # "United States military": a capitalised word mid-sentence is a name
-        nxt = toks[j].low if j < len(toks) else ""
-        low = toks[i].low
-        ok = True
-        if form == "according":
-            ok = True
-        elif prev in DETERMINERS or prev in ("so", "-", "so-") or toks[i].text.startswith("so-") or prev[:1].isdigit():
-            ok = False  # "the said", "a stated focus", "so-called", "271 pledged delegates"
-        elif prev in PASSIVE_AUXILIARIES and low.endswith(("ed", "old", "aid", "ten")):
-            ok = False  # "was told", "is said to"; "has been asked"
-        elif low == "said" and prev == "that" and nxt == ",":
-            ok = False  # "That said, …"
-        elif low in ("say", "said", "says") and nxt == "to" and prev in PASSIVE_AUXILIARIES:
-            ok = False
-        elif prev == "to" and low == SPEECH_FORMS.get(low) and form == "verb":
-            ok = _followed_by_speech(toks, j)
-        elif form == "evaluative":
-            # "called it “absurd”"; "described the plan as a failure" reports speech without a quote
-            ok = _followed_by_quote(toks, j) or (EVALUATIVE_FORMS.get(low) == "describe" and any(
-                t.low == "as" for t in toks[j:j + 8]))
-        elif low in NOUNLIKE_FORMS and prev in ("’s", "'s") or toks[i - 1].text.endswith(("’s", "'s")) and i:
-            ok = False  # "the editor's note", "Trump's claims"
-        elif low in NOUNLIKE_FORMS:
-            # "…?” Graham asked." : a quote closes just before the subject
-            # "…?” asked Graham.": the cue right after the closing mark
-            ok = _followed_by_speech(toks, j, wh=low.startswith("ask")) or (
-                (nxt in (".", ",", "?", "!", "") or nxt in TIME_WORDS or nxt in PHRASE_PREPOSITIONS)
-                and _quote_closes_before(toks, i)) or (prev == MASK_CLOSE and j < len(toks) and toks[j].is_cap)
-        elif low.endswith("ing") and prev not in (",", "and", "—", "–", "by", "after", "before",
-                                                     "while", "in", "without", "when"):
-            # "saying" as a noun or gerund subject ("the saying goes"), or "keep saying"
-            ok = prev in ("was", "were", "is", "are", "been", "kept", "keeps", "keep") and _followed_by_speech(toks, j)
-            form = "verb"
-        if ok and form == "verb" and low.endswith("ing") and prev in (",", "and", "—", "–"):
-            form = "participle"
-        if ok:
-            cues.append(Cue(i, j, word, form))
+        sense = _speech_sense(toks, i, j, form)
+        if sense is not None:
+            cues.append(Cue(i, j, word, sense))
         i = j
     return cues
+
+
+def _speech_sense(toks: list[Tok], i: int, j: int, form: CueForm) -> CueForm | None:
+    """The form of the cue at tokens ``i:j`` when it reports speech here, else None."""
+    prev = toks[i - 1].low if i else ""
+    nxt = toks[j].low if j < len(toks) else ""
+    low = toks[i].low
+    ok = True
+    if form == "according":
+        pass
+    elif prev in DETERMINERS or prev in ("so", "-", "so-") or toks[i].text.startswith("so-") or prev[:1].isdigit():
+        ok = False  # "the said", "a stated focus", "so-called", "271 pledged delegates"
+    elif prev in PASSIVE_AUXILIARIES and low.endswith(("ed", "old", "aid", "ten")):
+        ok = False  # "was told", "is said to"; "has been asked"
+    elif low == "said" and prev == "that" and nxt == ",":
+        ok = False  # "That said, …"
+    elif low in ("say", "said", "says") and nxt == "to" and prev in PASSIVE_AUXILIARIES:
+        ok = False
+    elif prev == "to" and low == SPEECH_FORMS.get(low) and form == "verb":
+        ok = _followed_by_speech(toks, j)
+    elif form == "evaluative":
+        # "called it “absurd”"; "described the plan as a failure" reports speech without a quote
+        ok = _followed_by_quote(toks, j) or (EVALUATIVE_FORMS.get(low) == "describe" and any(
+            t.low == "as" for t in toks[j:j + 8]))
+    elif low in NOUNLIKE_FORMS and prev in ("’s", "'s") or toks[i - 1].text.endswith(("’s", "'s")) and i:
+        ok = False  # "the editor's note", "Trump's claims"
+    elif low in NOUNLIKE_FORMS:
+        # "…?” Graham asked." : a quote closes just before the subject
+        # "…?” asked Graham.": the cue right after the closing mark
+        ok = _followed_by_speech(toks, j, wh=low.startswith("ask")) or (
+            (nxt in (".", ",", "?", "!", "") or nxt in TIME_WORDS or nxt in PHRASE_PREPOSITIONS)
+            and _quote_closes_before(toks, i)) or (prev == MASK_CLOSE and j < len(toks) and toks[j].is_cap)
+    elif low.endswith("ing") and prev not in (",", "and", "—", "–", "by", "after", "before",
+                                                 "while", "in", "without", "when"):
+        # "saying" as a noun or gerund subject ("the saying goes"), or "keep saying"
+        ok = prev in ("was", "were", "is", "are", "been", "kept", "keeps", "keep") and _followed_by_speech(toks, j)
+        form = "verb"
+    if ok and form == "verb" and low.endswith("ing") and prev in (",", "and", "—", "–"):
+        form = "participle"
+    return form if ok else None
+
+
 def _quote_closes_before(toks: list[Tok], i: int) -> bool:
     """Whether a closing mark or a comma stands within a short noun phrase before token ``i``."""
     for k in range(i - 1, max(-1, i - 7), -1):

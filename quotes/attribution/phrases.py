@@ -82,53 +82,14 @@ def scan_left(toks: list[Tok], cue_i: int, lo: int) -> tuple[Mention | None, int
         return None, cue_i
     k = _skip_trailing_pp(toks, k, lo, cue_i - 1)
     if toks[k].text in ("who", "which") and k - 1 >= lo:
-        # "Mr. Kamin, who emphasized that …": the mention is 'who', standing for Mr. Kamin
-        rel = toks[k]
-        end = k - 2 if toks[k - 1].text == "," else k - 1
-        start_k = _np_start(toks, end, lo) if end >= lo else None
-        ante = make_mention(toks[start_k:end + 1], None, None, toks, end) if start_k is not None else None
-        if ante is None:
-            return None, cue_i
-        return Mention(rel.start, rel.end, rel.text, "relative", antecedent=ante), k
+        return _relative_subject(toks, k, lo, cue_i)
     t = toks[k]
-    if t.low in PRONOUNS and (t.low != "it" or True):
+    if t.low in PRONOUNS:
         return Mention(t.start, t.end, t.text, "pronoun"), k
-    role = None
-    alias = None
-    end_k = k
-    if t.text == ")":
-        p = _parenthetical_before(toks, k, lo)
-        if p is None:
-            return None, cue_i
-        inner = toks[p + 1:k]
-        if len(inner) == 1 and inner[0].text.isupper() and len(inner[0].text) >= 2:
-            alias = inner[0].text
-        k = p - 1
-        end_k = k
-    elif t.text == ",":
-        # appositive: find the comma that opens it
-        open_k = None
-        for m in range(k - 1, max(lo, k - 30) - 1, -1):
-            if toks[m].text == ",":
-                open_k = m
-                break
-            if toks[m].low in (MASK_OPEN, MASK_CLOSE) or toks[m].low in SPEECH_FORMS:
-                break
-        if open_k is None:
-            return None, cue_i
-        appos = toks[open_k + 1:k]
-        if not appos:
-            return None, cue_i
-        k = open_k - 1
-        if k >= lo and toks[k].text == ")":
-            p = _parenthetical_before(toks, k, lo)
-            if p is not None:
-                k = p - 1
-        if appos and not all(a.text.isdigit() for a in appos):
-            role = role_text(appos)
-        end_k = k
-    if end_k < lo:
+    inset = _inset_before(toks, k, lo)
+    if inset is None or inset[0] < lo:
         return None, cue_i
+    end_k, role, alias = inset
     start_k = _np_start(toks, end_k, lo)
     if start_k is None:
         of_np = _of_phrase_np(toks, end_k, lo, role, alias)
@@ -141,6 +102,56 @@ def scan_left(toks: list[Tok], cue_i: int, lo: int) -> tuple[Mention | None, int
         return Mention(np[0].start, np[-1].end, span_text(np), "generic", role, alias), start_k
     np = toks[start_k:end_k + 1]
     return make_mention(np, role, alias, toks, end_k), start_k
+
+
+def _relative_subject(toks: list[Tok], k: int, lo: int, cue_i: int) -> tuple[Mention | None, int]:
+    """"Mr. Kamin, who emphasized that …": the mention is 'who', standing for Mr. Kamin."""
+    rel = toks[k]
+    end = k - 2 if toks[k - 1].text == "," else k - 1
+    start_k = _np_start(toks, end, lo) if end >= lo else None
+    ante = make_mention(toks[start_k:end + 1], None, None, toks, end) if start_k is not None else None
+    if ante is None:
+        return None, cue_i
+    return Mention(rel.start, rel.end, rel.text, "relative", antecedent=ante), k
+
+
+def _inset_before(toks: list[Tok], k: int, lo: int) -> tuple[int, str | None, str | None] | None:
+    """Step over what stands between a subject and its cue at token ``k``: a parenthesis (an
+    acronym in it is the subject's alias) or an appositive between commas (its role).
+
+    Returns:
+        (index of the subject's last token, role, alias), or None when the parenthesis or
+        appositive does not close.
+    """
+    t = toks[k]
+    if t.text == ")":
+        p = _parenthetical_before(toks, k, lo)
+        if p is None:
+            return None
+        inner = toks[p + 1:k]
+        alias = inner[0].text if len(inner) == 1 and inner[0].text.isupper() and len(inner[0].text) >= 2 else None
+        return p - 1, None, alias
+    if t.text != ",":
+        return k, None, None
+    open_k = None  # the comma that opens the appositive
+    for m in range(k - 1, max(lo, k - 30) - 1, -1):
+        if toks[m].text == ",":
+            open_k = m
+            break
+        if toks[m].low in (MASK_OPEN, MASK_CLOSE) or toks[m].low in SPEECH_FORMS:
+            break
+    if open_k is None or open_k + 1 >= k:
+        return None
+    appos = toks[open_k + 1:k]
+    end_k = open_k - 1
+    if end_k >= lo and toks[end_k].text == ")":
+        p = _parenthetical_before(toks, end_k, lo)
+        if p is not None:
+            end_k = p - 1
+    role = role_text(appos) if not all(a.text.isdigit() for a in appos) else None
+    return end_k, role, None
+
+
 def _of_phrase_np(toks: list[Tok], end_k: int, lo: int, role: str | None,
                   alias: str | None) -> tuple[Mention, int] | None:
     """A speaker whose head comes before an "of" phrase: "the organizer of a pro-Trump rally".
@@ -338,10 +349,22 @@ def scan_right(toks: list[Tok], j: int, hi: int, strict: bool = True) -> tuple[M
         e -= 1
     if e <= s:
         return None, j
-    np = toks[s:e]
-    after = e
     if strict and not _ends_phrase(toks, e, hi):
         return None, j
+    after, role, alias = _inset_after(toks, e, hi)
+    mention = make_mention(toks[s:e], role, alias, toks, e - 1)
+    if mention is None:
+        return None, j
+    return mention, after
+
+
+def _inset_after(toks: list[Tok], after: int, hi: int) -> tuple[int, str | None, str | None]:
+    """What follows a speaker after its cue: a parenthesis (an acronym in it is the alias), then
+    an appositive up to the next punctuation (the role).
+
+    Returns:
+        (index one past all of it, role, alias)
+    """
     alias = None
     if after < hi and toks[after].text == "(":
         for m in range(after + 1, min(hi, after + 9)):
@@ -359,10 +382,7 @@ def scan_right(toks: list[Tok], j: int, hi: int, strict: bool = True) -> tuple[M
         role = role_text(toks[after + 1:stop])
         if role is not None:
             after = stop
-    mention = make_mention(np, role, alias, toks, e - 1)
-    if mention is None:
-        return None, j
-    return mention, after
+    return after, role, alias
 def frame_subject(toks: list[Tok], lo: int, hi: int) -> Mention | None:
     """The first noun phrase of a clause, for participle cues with no speaker of their own."""
     k = lo

@@ -7,23 +7,24 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from .attribution.phrases import np_word, role_text, span_text
-from .attribution.records import Mention
-from .detect import Frame, narrative
-from .lexicon import (
+from ..detect import Frame, narrative
+from ..lexicon import (
     DETERMINERS,
     GENERIC_SPEAKERS,
     HONORIFICS,
+    NAME_PARTICLES,
     NOT_NAMES,
     ORG_HEADS,
     ROLE_HEADS,
     SPEECH_FORMS,
     TITLE_WORDS,
 )
-from .tokens import Tok, tokenize
+from ..tokens import Tok, tokenize
+from .phrases import np_word, role_text, span_text
+from .records import Mention
 
 _ACRONYM_DEF = re.compile(r"((?:[A-Z][\w’'.\-&]*\s+(?:of\s+|for\s+|and\s+|the\s+)*){1,8})\(([A-Z][A-Z&.\-]{1,9})\)")
 
@@ -104,7 +105,7 @@ def parse_np(toks: list[Tok]) -> ParsedName | None:
     # name run: the trailing run of name words in `pre`
     e = len(pre)
     s = e
-    while s > 0 and (_is_name_word(pre[s - 1]) or (s < e and pre[s - 1].low in ("de", "al", "bin", "van", "von", "la", "da", "du", "el"))):
+    while s > 0 and (_is_name_word(pre[s - 1]) or (s < e and pre[s - 1].low in NAME_PARTICLES)):
         s -= 1
     head = toks[-1]
     full = span_text(toks)
@@ -125,7 +126,11 @@ def parse_np(toks: list[Tok]) -> ParsedName | None:
             name_toks[0].low in GENERIC_SPEAKERS or name_toks[0].low in ORG_HEADS):
         # "Analysts said" at a sentence start: a common noun in capitals, not a name
         return parse_np([Tok(t.low, t.start, t.end, t.low) for t in toks])
-    before = pre[:s]
+    return _person(name_toks, pre[:s], post)
+
+
+def _person(name_toks: list[Tok], before: list[Tok], post: list[Tok]) -> ParsedName:
+    """A person's name, with the title and role words before it and an "of" phrase after."""
     title_toks = []
     while before and before[0].low in HONORIFICS:
         title_toks.append(before[0])
@@ -136,9 +141,7 @@ def parse_np(toks: list[Tok]) -> ParsedName | None:
     pre_role = span_text(rest) if rest else None
     title = span_text(title_toks) if title_toks else None
     of_role = span_text(post) if post else None
-    name = span_text(name_toks)
-    ptype = "person"
-    return ParsedName(name, ptype, title, pre_role, of_role)
+    return ParsedName(span_text(name_toks), "person", title, pre_role, of_role)
 
 
 def before_has_title(toks: list[Tok]) -> bool:
