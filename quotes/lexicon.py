@@ -419,3 +419,9 @@ CONTINUATION_LEADS = ("But", "And", "Still", "Yet", "So", "Then", "Now", "Also",
 
 # Lower-case particles inside a person's name ("Charles de Gaulle", "Osama bin Laden").
 NAME_PARTICLES = frozenset({"de", "al", "bin", "van", "von", "la", "da", "du", "el"})
+
+
+# Month names, for dates written out ("Feb. 13, 2026", "13 February 2026").
+MONTHS = {m: i for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"), 1)}

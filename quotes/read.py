@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from .dates import find_date, normalise_date
 from .errors import InputError
 from .models import Article
 from .split import paragraphs
@@ -32,17 +33,6 @@ TEXT_SUFFIXES = (".txt", ".text")
 TABLE_SUFFIXES = (".jsonl", ".ndjson", ".csv")
 TEXT_FIELDS = ("text", "body", "content", "article")
 ID_FIELDS = ("id", "doc", "doc_id", "article_id", "url", "path")
-
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], 1)}
-_MONTH_ABBR = {k[:3]: v for k, v in _MONTHS.items()} | {"sept": 9}
-_DATE_PATTERNS = (
-    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
-    re.compile(r"\b(?P<mon>[A-Z][a-z]{2,8})\.? (?P<d>\d{1,2}),? (?P<y>(?:19|20)\d\d)\b"),
-    re.compile(r"\b(?P<d>\d{1,2}) (?P<mon>[A-Z][a-z]{2,8})\.? (?P<y>(?:19|20)\d\d)\b"),
-)
-
 
 @dataclass(frozen=True)
 class Skipped:
@@ -126,44 +116,6 @@ def article_from_text(text: str, id: str, path: str | None = None, key: str | No
         if first.count(". ") == 0 and len(first.split()) <= 25:
             title = first.rstrip(".")
     return Article(id=id, text=text, title=title, byline=byline, outlet=outlet, date=date, path=path, key=key)
-
-
-def find_date(text: str) -> str | None:
-    """The first full date written in ``text``, as ISO YYYY-MM-DD."""
-    for pat in _DATE_PATTERNS:
-        m = pat.search(text)
-        if m:
-            iso = _iso(m.groupdict())
-            if iso:
-                return iso
-    return None
-
-
-def normalise_date(value: str | None) -> str | None:
-    """An ISO date from a value given in a JSONL/CSV row ("2026-02-13", "Feb. 13, 2026" …)."""
-    if not value:
-        return None
-    value = str(value).strip()
-    if re.fullmatch(r"\d{4}-\d\d-\d\d.*", value):
-        return value[:10]
-    return find_date(value)
-
-
-def _iso(g: dict[str, str | None]) -> str | None:
-    try:
-        y, d = int(g["y"] or 0), int(g["d"] or 0)
-        if g.get("m"):
-            mo = int(g["m"] or 0)
-        else:
-            name = (g.get("mon") or "").lower().rstrip(".")
-            mo = _MONTHS.get(name) or _MONTH_ABBR.get(name, 0)
-            if not mo:
-                return None
-    except (TypeError, ValueError):
-        return None
-    if not (1 <= mo <= 12 and 1 <= d <= 31):
-        return None
-    return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
 def _open_regular(p: Path) -> IO[bytes]:

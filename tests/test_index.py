@@ -161,10 +161,11 @@ def test_speaker_count_follows_replaced_articles(tmp_path: Path, index_dir: Path
 def test_patterns_match_exactly_what_whooshs_own_queries_match(seeded_index: QuoteIndex, pattern: str) -> None:
     from whoosh.qparser import QueryParser
 
-    from quotes.index import _FlatPrefix, _FlatWildcard, _parse
-    from quotes.store import SCHEMA
+    from quotes.store.query import _FlatPrefix, _FlatWildcard
+    from quotes.store.query import parse_query as _parse
+    from quotes.store.schema import SCHEMA
 
-    s = seeded_index._reader()
+    s = seeded_index.backend._reader()
     ours = _parse(pattern)
     assert any(isinstance(n, (_FlatPrefix, _FlatWildcard)) for n in ours.leaves()) or isinstance(ours, (_FlatPrefix, _FlatWildcard))
     assert set(s.docs_for_query(ours)) == set(s.docs_for_query(QueryParser("text", SCHEMA).parse(pattern)))
@@ -203,9 +204,9 @@ def test_a_colon_inside_a_phrase_is_not_a_field(seeded_index: QuoteIndex) -> Non
 def test_export_writes_every_row_past_the_search_cap(seeded_index: QuoteIndex, tmp_path: Path, monkeypatch) -> None:
     import csv
 
-    import quotes.index
+    import quotes.store.filters
 
-    monkeypatch.setattr(quotes.index, "MAX_LIMIT", 5)
+    monkeypatch.setattr(quotes.store.filters, "MAX_LIMIT", 5)
     n = seeded_index.export_csv(tmp_path / "all.csv", query="the OR a OR of")
     rows = list(csv.reader(open(tmp_path / "all.csv", encoding="utf-8")))
     assert n == len(rows) - 1 > 5

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from quotes import QuoteIndex, extract
-from quotes.index import article_key
+from quotes.store.documents import article_key
 from quotes.read import read_file
 
 from .conftest import SEEDS
@@ -50,7 +50,7 @@ def _check_whole(ix_path: Path, expected: dict[str, int]) -> int:
         quotes = ix.search(limit=None)
         ids = [(q.doc, q.start, q.end) for q in quotes]
         assert len(ids) == len(set(ids)), "a quote is indexed twice"
-        with ix._ix.searcher() as s:
+        with ix.backend._ix.searcher() as s:
             keys = [d["marker"] for d in s.documents(rtype="article")]
         assert len(keys) == len(set(keys)), "an article is indexed twice"
         assert set(keys) <= set(expected)
@@ -77,7 +77,7 @@ def test_an_indexer_waits_for_the_lock_then_gives_up_with_a_clear_message(tmp_pa
     _make_articles(tmp_path / "src", 3)
     ix_path = tmp_path / "ix"
     with QuoteIndex(ix_path, create=True) as ix:
-        writer = ix._ix.writer()  # another writer holds the lock
+        writer = ix.backend._ix.writer()  # another writer holds the lock
         try:
             t0 = time.monotonic()
             r = subprocess.run(_index_cmd(tmp_path / "src", ix_path, "--lock-timeout", "1.5"),
@@ -130,7 +130,7 @@ def test_an_error_with_two_jobs_ends_the_workers_instead_of_hanging(tmp_path: Pa
     _make_articles(tmp_path / "src", 300)  # more than the workers' read-ahead
     ix_path = tmp_path / "ix"
     with QuoteIndex(ix_path, create=True) as ix:
-        writer = ix._ix.writer()
+        writer = ix.backend._ix.writer()
         try:
             r = subprocess.run(_index_cmd(tmp_path / "src", ix_path, "-j", "2", "--lock-timeout", "1",
                                           "--commit-every", "50"), capture_output=True, text=True, timeout=90)

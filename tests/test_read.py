@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from quotes import InputError, Skipped, iter_articles, read_file
-from quotes.read import article_from_text, decode, find_date
+from quotes.dates import find_date
+from quotes.read import article_from_text, decode
 
 from .conftest import SEEDS
 
@@ -198,7 +199,7 @@ def test_one_bad_row_is_skipped_and_the_rest_are_read(tmp_path: Path) -> None:
 
 
 def test_rows_are_keyed_by_their_file_and_duplicates_are_named(tmp_path: Path) -> None:
-    from quotes.index import article_key
+    from quotes.store.documents import article_key
 
     for name in ("jan", "feb"):
         (tmp_path / f"{name}.jsonl").write_text(

@@ -14,7 +14,8 @@ from click.testing import CliRunner
 
 from quotes import IndexCorruptError, QuoteIndex, check, repair
 from quotes.cli import cli
-from quotes.store import SCHEMA, files, safepickle
+from quotes.store import files, safepickle
+from quotes.store.schema import SCHEMA
 
 from .conftest import SEEDS
 
@@ -149,16 +150,6 @@ def test_no_whoosh_module_unpickles_behind_the_allow_list() -> None:
     module_of = {rel: "whoosh." + rel[:-3].replace("/", ".") for rel in found}
     uncovered = {rel for rel in found if module_of[rel] not in hardened and rel not in never_used}
     assert not uncovered, f"Whoosh modules that unpickle outside the allow-list: {sorted(uncovered)}"
-
-
-def test_opening_an_index_does_not_happen_at_import() -> None:
-    import subprocess
-    import sys
-
-    code = ("import pickle, quotes, sys; import whoosh.compat as c; "
-            "print(c.loads is pickle.loads)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "True"
 
 
 # -- damage is named, never a traceback or a quiet answer ---------------------------------------
@@ -299,3 +290,26 @@ def test_repair_of_a_lost_segment_drops_whole_articles_and_a_reindex_restores_th
         report = q.add([SEEDS])
         assert report.added == 1 and report.unchanged == 1
         assert q.count() == 31
+
+
+def test_extraction_loads_no_whoosh_and_import_quotes_changes_nothing_in_it() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, quotes.extract, quotes; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'whoosh')); "
+            "from whoosh.codec import whoosh3; import pickle, whoosh.compat as c; "
+            "print(whoosh3.W3PerDocReader._cached_reader.__module__, c.loads is pickle.loads)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[0] == "[]"
+    assert out[1] == "whoosh.codec.whoosh3 True"
+
+
+def test_segments_are_written_with_the_projects_codec_subclass(built: Path) -> None:
+    from whoosh.codec.whoosh3 import W3PerDocReader
+
+    from quotes.store.codec import QuotesCodec
+
+    assert W3PerDocReader._cached_reader.__module__ == "whoosh.codec.whoosh3"  # nothing patched
+    segs = files.read_toc(built, SCHEMA).segments
+    assert segs and all(isinstance(s.codec(), QuotesCodec) for s in segs)

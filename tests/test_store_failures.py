@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 from quotes import QuoteIndex, check
-from quotes.store import files
 
 from .conftest import SEEDS
 from .test_index_processes import _make_articles

@@ -1,5 +1,8 @@
-"""Storage of the quote index: the Whoosh schema, safe opening, checksums, check and repair."""
+"""Storage of the quote index.
 
-from .schema import ANALYZER, QUERY_FIELDS, SCHEMA, SCHEMA_VERSION
-
-__all__ = ["ANALYZER", "QUERY_FIELDS", "SCHEMA", "SCHEMA_VERSION"]
+Engine-independent: ``backend`` (the seam: what an engine must do), ``documents`` (keys, hashes,
+records), ``filters`` (``SearchFilters``), ``registry`` (speakers across articles). The embedded
+Whoosh engine: ``whoosh_store``, with ``schema``, ``query``, ``codec``, ``safepickle`` (no code runs
+from an index folder), ``files`` (checksums, cleanup) and ``repair`` (``quotes check``/``repair``).
+Importing this package loads no Whoosh module; the Whoosh modules do.
+"""

@@ -250,9 +250,9 @@ def describe(folder: Path, schema: Any, gen: int) -> Generation:
         files = {n: list(_as_tuple(_cached_sum(folder / n))) for n in names if n.startswith(prefix)}
         segments.append({"id": s.segid, "docs": s.doc_count_all(), "deleted": sorted(s.deleted_docs()),
                          "compound": bool(getattr(s, "compound", False)), "files": files})
-    from .. import store
+    from .schema import SCHEMA_VERSION
 
-    return Generation(gen, store.SCHEMA_VERSION, _cached_sum(folder / toc_name(gen)), segments)
+    return Generation(gen, SCHEMA_VERSION, _cached_sum(folder / toc_name(gen)), segments)
 
 
 def _as_tuple(s: FileSum) -> tuple[int, int]:
@@ -370,7 +370,7 @@ def remove_uncommitted(folder: Path) -> list[str]:
     if not gens:
         return []
     try:
-        from . import SCHEMA
+        from .schema import SCHEMA
 
         toc = read_toc(folder, SCHEMA, gens[0])
     except IndexCorruptError:

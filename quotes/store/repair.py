@@ -19,7 +19,6 @@ from typing import Any
 
 from ..errors import IndexCorruptError, IndexLockedError, IndexNotFoundError, IndexWriteError
 from . import files
-from .schema import SCHEMA
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +64,11 @@ def _segments(folder: Path) -> tuple[int, list[Any], list[str]]:
     Returns:
         (generation, segments, notes on what was passed over)
     """
-    from whoosh.codec.whoosh3 import W3Codec, W3Segment
+    from .schema import SCHEMA
+
+    from whoosh.codec.whoosh3 import W3Segment
+
+    from .codec import QuotesCodec
 
     notes = []
     for gen in files.toc_generations(folder):
@@ -80,7 +83,7 @@ def _segments(folder: Path) -> tuple[int, list[Any], list[str]]:
                                 "Re-index your sources into a new folder: quotes index PATH... --index NEW")
     segs = []
     for rec in m.segments:
-        s = W3Segment(W3Codec(), files.INDEXNAME, rec["docs"], rec["id"], set(rec["deleted"]) or None)
+        s = W3Segment(QuotesCodec(), files.INDEXNAME, rec["docs"], rec["id"], set(rec["deleted"]) or None)
         s.compound = bool(rec.get("compound", True))
         segs.append(s)
     notes.append(f"the segment list was taken from {files.MANIFEST} (generation {m.generation})")
@@ -94,6 +97,8 @@ def _read_segment(folder: Path, segment: Any, lost: list[int] | None = None) -> 
         lost: If given, a document that cannot be read is counted here and passed over;
             otherwise its error is raised.
     """
+    from .schema import SCHEMA
+
     from whoosh.filedb.filestore import FileStorage
     from whoosh.reading import SegmentReader
 
@@ -129,6 +134,8 @@ def check(folder: str | os.PathLike[str]) -> CheckReport:
         Reads every segment in full, so it also finds damage the manifest cannot vouch for
         (an index whose newest commit has no checksums yet).
     """
+    from .schema import SCHEMA
+
     from .safepickle import harden_whoosh
 
     harden_whoosh()
@@ -183,6 +190,7 @@ def repair(folder: str | os.PathLike[str], lock_timeout: float = 30.0) -> Repair
         lost article and nothing is indexed twice. The rebuilt index is written in the
         current schema, so repair also upgrades an index made by an older ``quotes``.
     """
+
     from whoosh.filedb.filestore import FileStorage
 
     path = Path(folder).absolute()
@@ -247,22 +255,22 @@ def files_schema_version() -> int:
 
 def _build(tmp: Path, docs: list[dict[str, Any]]) -> None:
     """Write ``docs`` as a new one-segment index in ``tmp``, marked complete when done."""
-    from ..index import _date
-    from ..errors import QueryError
+    from .schema import SCHEMA
+
+    from ..dates import day_number
+    from .codec import QuotesCodec
 
     tmp.mkdir(parents=True)
     ix = files.create_index(tmp, SCHEMA)
-    w = ix.writer()
+    w = ix.writer(codec=QuotesCodec())
     try:
         for d in docs:
             d = {k: v for k, v in d.items() if k in SCHEMA.names()}
             if d.get("rtype") == "quote" and d.get("date_str"):
                 try:
-                    day = _date(d["date_str"])
-                except QueryError:
-                    day = None
-                if day is not None:
-                    d["date"] = day
+                    d["date"] = day_number(d["date_str"])
+                except ValueError:
+                    pass  # indexed without a date, as when it was first written
             w.add_document(**d)
         w.commit()
     except BaseException:

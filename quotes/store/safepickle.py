@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 ALLOWED: frozenset[tuple[str, str]] = frozenset({
     ("whoosh.codec.whoosh3", "W3Segment"),
     ("whoosh.codec.whoosh3", "W3Codec"),
+    ("quotes.store.codec", "QuotesCodec"),  # the project's own subclass of W3Codec
     ("collections", "defaultdict"),
     ("builtins", "int"),
     ("builtins", "float"),
