@@ -1,6 +1,7 @@
 """quotes: find every quote in news articles, say who said it and in what role, and search them.
 
-The public API; the command-line tool (``quotes.cli``) is a thin layer over it.
+The public API; the command-line tool (``quotes.cli``) is a thin layer over it. Importing it
+loads no search engine: Whoosh is loaded when an index is opened.
 
     >>> import quotes
     >>> [(q.speaker, q.kind) for q in quotes.extract('“We will win,” Mayor Jane Doe said.')]
@@ -18,20 +19,25 @@ from .errors import (
     QuotesError,
 )
 from .evaluate import evaluate, score
-from .export import FORMATS, write_quotes
+from .export import FORMATS, SPEAKER_FORMATS, write_quotes, write_speakers
 from .extract import extract, extract_article, extract_file
 from .index import IndexReport, QuoteIndex, resolve_index_dir
 from .models import Article, Quote, Speaker
 from .pipeline import extract_many
-from .read import Skipped, iter_articles, read_file
+from .read import MAX_BYTES, Skipped, count_inputs, iter_articles, read_file, seeds_dir
+from .store.backend import Hits
+from .store.filters import SearchFilters
 from .store.repair import CheckReport, RepairReport, check, repair
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "FORMATS",
+    "MAX_BYTES",
+    "SPEAKER_FORMATS",
     "Article",
     "CheckReport",
+    "Hits",
     "IndexCorruptError",
     "IndexLockedError",
     "IndexNotFoundError",
@@ -44,10 +50,12 @@ __all__ = [
     "QuoteIndex",
     "QuotesError",
     "RepairReport",
+    "SearchFilters",
     "Skipped",
     "Speaker",
     "__version__",
     "check",
+    "count_inputs",
     "evaluate",
     "extract",
     "extract_article",
@@ -58,5 +66,7 @@ __all__ = [
     "repair",
     "resolve_index_dir",
     "score",
+    "seeds_dir",
     "write_quotes",
+    "write_speakers",
 ]

@@ -1,28 +1,24 @@
-"""The ``quotes`` command: parses options, calls one API function, formats the result.
+"""The ``quotes`` command: parses options, calls one public API function, formats the result.
 
-Exit codes: 0 success; 1 an error (message on stderr as ``Error: …`` with a hint); 2 a usage or
-query error; 3 the run finished but some inputs were skipped (each named in a warning).
+It imports nothing but the public API (``quotes/__init__.py``). Exit codes: 0 success; 1 an
+error (``Error: …`` and a hint on stderr); 2 a usage or query error; 3 the run finished but some
+inputs were skipped (each named in a warning); 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import os
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import click
 
-from . import __version__
-from .errors import QuotesError
-from .evaluate import evaluate
-from .export import FORMATS, write_json, write_jsonl, write_quotes, write_speakers_csv, write_speakers_table
-from .index import QuoteIndex, resolve_index_dir
-from .pipeline import extract_many
-from .read import MAX_BYTES, Skipped, seeds_dir
+import quotes as api
 
 EXIT_SKIPPED = 3
+EXIT_INTERRUPTED = 130
 
 
 class _WarningFormatter(logging.Formatter):
@@ -45,39 +41,76 @@ class QuotesGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except QuotesError as e:
+        except api.QuotesError as e:
             click.echo(f"Error: {e}", err=True)
             if e.hint:
                 click.echo(f"Hint: {e.hint}", err=True)
             ctx.exit(e.exit_code)
         except KeyboardInterrupt:
             click.echo("Interrupted: nothing half-written was kept; an index stays at its last commit.", err=True)
-            ctx.exit(130)
+            ctx.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:
             # `quotes search … | head`: the reader left; say nothing more
             sys.stderr.close()
             ctx.exit(0)
 
 
+def _verbosity(f: Callable[..., Any]) -> Callable[..., Any]:
+    """-v/-q on a subcommand too (``quotes index … -q``), where users type them."""
+    def set_verbose(ctx: click.Context, _p: click.Parameter, value: int) -> int:
+        if value:
+            obj = ctx.ensure_object(dict)
+            obj["verbose"] = obj.get("verbose", 0) + value
+            _setup_logging(obj["verbose"], obj.get("quiet", False))
+        return value
+
+    def set_quiet(ctx: click.Context, _p: click.Parameter, value: bool) -> bool:
+        if value:
+            obj = ctx.ensure_object(dict)
+            obj["quiet"] = True
+            _setup_logging(obj.get("verbose", 0), True)
+        return value
+
+    f = click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=set_quiet,
+                     help="Only errors on stderr; no progress.")(f)
+    return click.option("-v", "--verbose", count=True, expose_value=False, callback=set_verbose,
+                        help="More log output (-vv for debug).")(f)
+
+
+def _quiet() -> bool:
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx and ctx.find_root().ensure_object(dict).get("quiet"))
+
+
 @click.group(cls=QuotesGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="quotes")
+@click.version_option(api.__version__, prog_name="quotes")
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
-@click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
-def cli(verbose: int, quiet: bool) -> None:
+@click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr; no progress.")
+@click.pass_context
+def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
     """Find quotes in news articles, attribute them, and search them.
 
     \b
-    Exit codes: 0 ok, 1 error, 2 bad usage or query, 3 finished but inputs were skipped.
+    Examples:
+      quotes extract --demo --format table
+      quotes index articles/ --index ./index
+      quotes search --speaker Cooper "regional security"
+      quotes export --csv cooper.csv --speaker Cooper
+
+    \b
+    Exit codes: 0 ok, 1 error, 2 bad usage or query, 3 finished but inputs were skipped,
+    130 interrupted.
     """
+    ctx.ensure_object(dict).update(verbose=verbose, quiet=quiet)
     _setup_logging(verbose, quiet)
 
 
-def _index_option(f: Any) -> Any:
+def _index_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--index", "index_dir", type=click.Path(),
-                        help=f"Index folder (default: ${'QUOTES_INDEX'}, else ./index).")(f)
+                        help="Index folder (default: $QUOTES_INDEX, else ./index).")(f)
 
 
-def _filter_options(f: Any) -> Any:
+def _filter_options(f: Callable[..., Any]) -> Callable[..., Any]:
     opts = [
         click.option("--speaker", help="Speaker name or part of it (matches every alias)."),
         click.option("--role", help="Words of the speaker's role."),
@@ -91,7 +124,12 @@ def _filter_options(f: Any) -> Any:
     return f
 
 
-def _finish_skipped(skipped: list[Skipped]) -> None:
+def _search_filters(kw: dict[str, Any]) -> api.SearchFilters:
+    """The one ``SearchFilters`` of a command's filter options (removed from ``kw``)."""
+    return api.SearchFilters(**{k: kw.pop(k) for k in ("speaker", "role", "kind", "doc", "since", "until")})
+
+
+def _finish_skipped(skipped: list[api.Skipped]) -> None:
     if skipped:
         click.echo(f"{len(skipped)} input(s) skipped (see warnings above).", err=True)
         sys.exit(EXIT_SKIPPED)
@@ -100,25 +138,43 @@ def _finish_skipped(skipped: list[Skipped]) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1)
 @click.option("--demo", is_flag=True, help="Run on the two seed articles bundled with the package.")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(api.FORMATS), default="jsonl", show_default=True)
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8", lazy=True), default="-",
               help="Write here instead of stdout.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
 @click.option("--excel", is_flag=True, help="CSV with a BOM, for Excel.")
-@click.option("--max-bytes", type=click.IntRange(1), default=MAX_BYTES, show_default=True, help="Skip larger files.")
+@click.option("--max-bytes", type=click.IntRange(1), default=api.MAX_BYTES, show_default=True,
+              help="Skip larger files, rows and stdin.")
+@_verbosity
 def extract(paths: tuple[str, ...], demo: bool, fmt: str, output: Any, jobs: int, excel: bool, max_bytes: int) -> None:
     """Extract quotes from articles: files, folders (.txt/.jsonl/.csv) or - for stdin.
 
     JSONL output is the prediction format of score_quotes.py (doc = the file's name).
+
+    \b
+    Examples:
+      quotes extract seeds --format table
+      quotes extract articles/ -j 2 -o quotes.jsonl
+      cat story.txt | quotes extract - --format csv --excel > sheet.csv
     """
     if demo:
-        paths = paths + (str(seeds_dir()),)
+        paths = paths + (str(api.seeds_dir()),)
     if not paths:
         raise click.UsageError("give one or more PATHS (files, folders, - for stdin), or --demo")
-    skipped: list[Skipped] = []
-    quotes = (q for _a, qs in extract_many(paths, jobs=jobs, skipped=skipped, max_bytes=max_bytes) for q in qs or [])
-    write_quotes(quotes, output, fmt, excel=excel)
+    skipped: list[api.Skipped] = []
+    articles = 0
+
+    def each() -> Any:
+        nonlocal articles
+        for _a, qs in api.extract_many(paths, jobs=jobs, skipped=skipped, max_bytes=max_bytes):
+            articles += 1
+            yield from qs or []
+
+    api.write_quotes(each(), output, fmt, excel=excel)
     output.flush()
+    if articles == 0 and not skipped:
+        click.echo(f"warning: no articles (.txt, .jsonl, .csv) found in {', '.join(paths)}", err=True)
+        sys.exit(EXIT_SKIPPED)
     _finish_skipped(skipped)
 
 
@@ -126,12 +182,26 @@ def extract(paths: tuple[str, ...], demo: bool, fmt: str, output: Any, jobs: int
 @click.argument("gold", type=click.Path(dir_okay=False))
 @click.argument("docs", type=click.Path(file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print every figure as JSON.")
+@_verbosity
 def eval_cmd(gold: str, docs: str, as_json: bool) -> None:
-    """Score extraction and attribution against GOLD.jsonl for the articles in DOCS."""
-    s = evaluate(gold, docs)
+    """Score extraction and attribution against GOLD.jsonl for the articles in DOCS.
+
+    \b
+    Examples:
+      quotes eval ../shared/gold/seeds.jsonl seeds
+      quotes eval ../shared/polnear/dev/gold.jsonl ../shared/polnear/dev/docs --json
+    """
+    s = api.evaluate(gold, docs)
     if as_json:
         click.echo(json.dumps(s, indent=1, ensure_ascii=False))
-        return
+    else:
+        _print_scores(s)
+    if s["skipped"]:
+        click.echo(f"{len(s['skipped'])} document(s) could not be read and count as predicting nothing.", err=True)
+        sys.exit(EXIT_SKIPPED)
+
+
+def _print_scores(s: dict[str, Any]) -> None:
     click.echo(f"gold {s['gold']}  predicted {s['predicted']}  matched {s['matched']}  speaker right {s['attributed_right']}")
     for k in ("extraction", "attribution"):
         m = s[k]
@@ -139,28 +209,10 @@ def eval_cmd(gold: str, docs: str, as_json: bool) -> None:
     click.echo("recall by kind " + "  ".join(f"{k} {v:.3f}" for k, v in s["recall_by_kind"].items()))
     if s["role_accuracy"] is not None:
         click.echo(f"role accuracy (right speaker, gold role) {s['role_accuracy']:.3f}")
-    if s["wrong_speaker_by_sieve"]:
-        click.echo("wrong speaker by sieve: " + ", ".join(f"{k} {v}" for k, v in sorted(s["wrong_speaker_by_sieve"].items(), key=lambda kv: -kv[1])))
-    if s["false_positive_by_sieve"]:
-        click.echo("unmatched predictions by sieve: " + ", ".join(f"{k} {v}" for k, v in sorted(s["false_positive_by_sieve"].items(), key=lambda kv: -kv[1])))
-
-
-def _count_files(paths: tuple[str, ...]) -> int | None:
-    """Files under ``paths`` for the progress bar (None when stdin or tables make it unknown)."""
-    from .read import TABLE_SUFFIXES, TEXT_SUFFIXES
-
-    n = 0
-    for p in paths:
-        if p == "-" or p.lower().endswith(TABLE_SUFFIXES):
-            return None
-        if os.path.isdir(p):
-            for _root, _dirs, files in os.walk(p):
-                n += sum(f.lower().endswith(TEXT_SUFFIXES) and not f.startswith(".") for f in files)
-                if any(f.lower().endswith(TABLE_SUFFIXES) for f in files):
-                    return None
-        else:
-            n += 1
-    return n
+    for key, label in (("wrong_speaker_by_sieve", "wrong speaker by sieve"),
+                       ("false_positive_by_sieve", "unmatched predictions by sieve")):
+        if s[key]:
+            click.echo(f"{label}: " + ", ".join(f"{k} {v}" for k, v in sorted(s[key].items(), key=lambda kv: -kv[1])))
 
 
 @cli.command()
@@ -169,73 +221,110 @@ def _count_files(paths: tuple[str, ...]) -> int | None:
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes for extraction.")
 @click.option("--lock-timeout", type=click.FloatRange(0), default=30.0, show_default=True,
               help="Seconds to wait for another indexer's lock.")
-@click.option("--max-bytes", type=click.IntRange(1), default=MAX_BYTES, show_default=True, help="Skip larger files.")
+@click.option("--max-bytes", type=click.IntRange(1), default=api.MAX_BYTES, show_default=True,
+              help="Skip larger files, rows and stdin.")
 @click.option("--commit-every", type=click.IntRange(1), default=2000, show_default=True,
               help="Articles per commit; an interrupted run keeps every finished commit.")
-@click.option("--progress/--no-progress", default=True, help="Progress bar on stderr.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on stderr (default: when stderr is a terminal).")
+@_verbosity
 def index(paths: tuple[str, ...], index_dir: str | None, jobs: int, lock_timeout: float, max_bytes: int,
-          commit_every: int, progress: bool) -> None:
-    """Extract quotes from articles and add them to the index (incremental)."""
-    with QuoteIndex(index_dir, create=True, lock_timeout=lock_timeout) as ix:
-        total = _count_files(paths) if progress else None
-        if progress:
-            bar: Any
-            with click.progressbar(length=total, label="Indexing", file=sys.stderr,
-                                   show_pos=True, show_eta=total is not None) as bar:
-                report = ix.add(paths, jobs=jobs, progress=lambda _a: bar.update(1), max_bytes=max_bytes,
-                                commit_every=commit_every)
+          commit_every: int, progress: bool | None) -> None:
+    """Extract quotes from articles and add them to the index (incremental).
+
+    Articles already indexed with the same content are skipped; changed ones replace their
+    quotes. Safe to interrupt: run the same command again to finish.
+
+    \b
+    Examples:
+      quotes index articles/ --index ./index -j 2
+      quotes index feed-2026-02.jsonl --index ./index
+    """
+    show = (sys.stderr.isatty() if progress is None else progress) and not _quiet()
+    with api.QuoteIndex(index_dir, create=True, lock_timeout=lock_timeout) as ix:
+        if show:
+            report = _index_with_progress(ix, paths, jobs, max_bytes, commit_every)
         else:
             report = ix.add(paths, jobs=jobs, max_bytes=max_bytes, commit_every=commit_every)
         click.echo(
             f"{report.articles} articles ({report.added} new, {report.replaced} changed, "
             f"{report.unchanged} unchanged), {report.quotes} quotes written, "
-            f"{report.speakers} speakers in the index, {len(report.skipped)} skipped, "
+            f"{report.total_quotes} quotes in the index, {len(report.skipped)} skipped, "
             f"{report.seconds:.1f} s  → {ix.path}"
         )
     _finish_skipped(report.skipped)
+
+
+def _index_with_progress(ix: api.QuoteIndex, paths: tuple[str, ...], jobs: int, max_bytes: int,
+                         commit_every: int) -> api.IndexReport:
+    """``ix.add`` with a progress bar; the total is known for text files, counted up for rows."""
+    total = api.count_inputs(paths)
+    bar: Any
+    with click.progressbar(length=total if total is not None else 0, label="Indexing", file=sys.stderr,
+                           show_pos=True, show_eta=total is not None, show_percent=total is not None) as bar:
+        def committing(n: int) -> None:
+            bar.label = f"Committing {n:,} articles"
+            bar.render_progress()
+
+        def advanced(_a: api.Article) -> None:
+            if bar.label != "Indexing":
+                bar.label = "Indexing"
+            if total is None:
+                bar.length = bar.pos + 1  # rows: the total grows as they are read
+            bar.update(1)
+
+        return ix.add(paths, jobs=jobs, progress=advanced, max_bytes=max_bytes, commit_every=commit_every,
+                      on_commit=committing)
 
 
 @cli.command()
 @click.argument("query", required=False)
 @_filter_options
 @click.option("-n", "--limit", type=int, default=20, show_default=True, help="Most results.")
-@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True,
+              help="date: newest first, undated last.")
+@click.option("-f", "--format", "fmt", type=click.Choice(api.FORMATS), default="table", show_default=True)
 @_index_option
-def search(query: str | None, speaker: str | None, role: str | None, kind: str | None, doc: str | None,
-           since: str | None, until: str | None, limit: int, sort: str, fmt: str, index_dir: str | None) -> None:
+@_verbosity
+def search(query: str | None, limit: int, sort: str, fmt: str, index_dir: str | None, **filters: Any) -> None:
     """Search indexed quotes. QUERY is Whoosh syntax: words, "phrases", AND/OR/NOT, wild*.
+
+    Says on stderr how many quotes matched when more than were shown.
 
     \b
     Examples:
       quotes search "regional security"
       quotes search --speaker Cooper
-      quotes search 'withdraw* AND NOT Iraq' --kind indirect --since 2026-01
+      quotes search 'speaker:"Brad Cooper" AND withdraw*'
+      quotes search 'withdraw* AND NOT Iraq' --kind indirect --since 2026-01 --sort date
     """
-    with QuoteIndex(index_dir) as ix:
-        found = ix.search(query, speaker=speaker, role=role, kind=kind, doc=doc, since=since,
-                          until=until, limit=limit, sort=sort)
-        if not found and fmt == "table":
+    f = _search_filters(filters)
+    with api.QuoteIndex(index_dir) as ix:
+        hits = ix.find(query, f, limit=limit, sort=sort)
+        if not hits.quotes:
             click.echo("No quotes found.", err=True)
             return
-        write_quotes(found, sys.stdout, fmt, highlight=ix.highlighter(query) if fmt == "table" else None)
+        api.write_quotes(hits.quotes, sys.stdout, fmt, highlight=ix.highlighter(query) if fmt == "table" else None)
+        if hits.total > len(hits.quotes):
+            click.echo(f"{len(hits.quotes)} of {hits.total:,} quotes shown; -n N shows more, "
+                       f"'quotes export' writes them all.", err=True)
 
 
 @cli.command()
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table", show_default=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(api.SPEAKER_FORMATS), default="table", show_default=True)
 @_index_option
+@_verbosity
 def speakers(fmt: str, index_dir: str | None) -> None:
-    """List every speaker in the index: type, quote count, articles, roles, aliases."""
-    with QuoteIndex(index_dir) as ix:
+    """List every speaker in the index: type, quote count, articles, roles, aliases.
+
+    \b
+    Examples:
+      quotes speakers | head -20
+      quotes speakers -f csv > speakers.csv
+    """
+    with api.QuoteIndex(index_dir) as ix:
         found = ix.speakers()
-    if fmt == "table":
-        write_speakers_table(found, sys.stdout)
-    elif fmt == "json":
-        write_json(found, sys.stdout)
-    elif fmt == "jsonl":
-        write_jsonl(found, sys.stdout)
-    else:
-        write_speakers_csv(found, sys.stdout)
+    api.write_speakers(found, sys.stdout, fmt)
 
 
 @cli.command()
@@ -247,20 +336,27 @@ def speakers(fmt: str, index_dir: str | None) -> None:
 @click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
 @click.option("--excel", is_flag=True, help="Add a BOM so Excel reads UTF-8.")
 @_index_option
-def export(csv_path: str, query: str | None, speaker: str | None, role: str | None, kind: str | None,
-           doc: str | None, since: str | None, until: str | None, limit: int | None, sort: str,
-           excel: bool, index_dir: str | None) -> None:
-    """Write the quotes a search finds as a CSV quote sheet, one row per quote."""
-    with QuoteIndex(index_dir) as ix:
+@_verbosity
+def export(csv_path: str, query: str | None, limit: int | None, sort: str, excel: bool, index_dir: str | None,
+           **filters: Any) -> None:
+    """Write the quotes a search finds as a CSV quote sheet, one row per quote.
+
+    \b
+    Examples:
+      quotes export --csv cooper.csv --speaker Cooper
+      quotes export --csv iraq-2026.csv Iraq --since 2026 --sort date --excel
+    """
+    f = _search_filters(filters)
+    with api.QuoteIndex(index_dir) as ix:
         target: Any = sys.stdout if csv_path == "-" else csv_path
-        n = ix.export_csv(target, excel=excel, query=query, speaker=speaker, role=role, kind=kind,
-                          doc=doc, since=since, until=until, limit=limit, sort=sort)
+        n = ix.export_csv(target, query, f, excel=excel, limit=limit, sort=sort)
     if csv_path != "-":
         click.echo(f"{n} quotes written to {csv_path}", err=True)
 
 
 @cli.command()
 @_index_option
+@_verbosity
 def check(index_dir: str | None) -> None:
     """Verify an index: its table of contents, every file's checksum, every stored quote.
 
@@ -270,10 +366,8 @@ def check(index_dir: str | None) -> None:
     Examples:
       quotes check --index ./index
     """
-    from . import check as check_index
-
-    path = resolve_index_dir(index_dir)
-    report = check_index(path)
+    path = api.resolve_index_dir(index_dir)
+    report = api.check(path)
     if report.ok:
         click.echo(f"ok: {report.quotes} quotes of {report.articles} articles in {report.segments} segment(s), "
                    f"generation {report.generation}  ({path})")
@@ -289,6 +383,7 @@ def check(index_dir: str | None) -> None:
 @_index_option
 @click.option("--lock-timeout", type=click.FloatRange(0), default=30.0, show_default=True,
               help="Seconds to wait for another writer's lock.")
+@_verbosity
 def repair(index_dir: str | None, lock_timeout: float) -> None:
     """Rebuild a damaged index from every segment that can still be read.
 
@@ -300,10 +395,8 @@ def repair(index_dir: str | None, lock_timeout: float) -> None:
     Examples:
       quotes repair --index ./index
     """
-    from . import repair as repair_index
-
-    path = resolve_index_dir(index_dir)
-    r = repair_index(path, lock_timeout=lock_timeout)
+    path = api.resolve_index_dir(index_dir)
+    r = api.repair(path, lock_timeout=lock_timeout)
     if not r.repaired:
         click.echo(f"ok: the index at {path} is whole; nothing to repair")
         return
@@ -322,4 +415,4 @@ def main() -> None:
     cli(prog_name="quotes")
 
 
-__all__ = ["cli", "main", "resolve_index_dir"]
+__all__ = ["cli", "main"]

@@ -18,7 +18,7 @@ from typing import Any
 
 from .errors import InputError
 from .extract import extract_article
-from .read import iter_articles
+from .read import Skipped, iter_articles
 
 _STOP = {"the", "of", "a", "an", "for", "and", "in", "on", "at", "to", "us", "u.s."}
 
@@ -150,6 +150,10 @@ def evaluate(gold_path: str | os.PathLike[str], docs: str | os.PathLike[str] | I
         gold_path: Gold JSONL (the scorer's format).
         docs: The folder of article files the gold's ``doc`` names refer to.
 
+    Returns:
+        ``score``'s figures, plus ``skipped``: the documents that could not be read (each
+        counts as predicting nothing).
+
     Notes:
         Only documents the gold names are read, so a folder with other files scores the same.
     """
@@ -159,5 +163,8 @@ def evaluate(gold_path: str | os.PathLike[str], docs: str | os.PathLike[str] | I
     if folder is not None and not folder.is_dir():
         raise InputError(f"{folder}: not a folder of articles")
     paths = [str(folder / n) for n in sorted(names)] if folder is not None else list(docs)  # type: ignore[arg-type]
-    pred = [q.to_dict() for a in iter_articles(paths) for q in extract_article(a)]
-    return score(gold, pred)
+    skipped: list[Skipped] = []
+    pred = [q.to_dict() for a in iter_articles(paths, skipped) for q in extract_article(a)]
+    result = score(gold, pred)
+    result["skipped"] = [f"{s.source}: {s.reason}" for s in skipped]
+    return result

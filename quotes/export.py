@@ -127,6 +127,22 @@ def write_speakers_csv(speakers: Iterable[Speaker], out: IO[str], excel: bool = 
     return n
 
 
+SPEAKER_FORMATS = ("table", "json", "jsonl", "csv")
+
+
+def write_speakers(speakers: Iterable[Speaker], out: IO[str], fmt: str, excel: bool = False) -> int:
+    """Write speakers in one of ``SPEAKER_FORMATS``. Returns the count."""
+    if fmt == "table":
+        return write_speakers_table(speakers, out)
+    if fmt == "json":
+        return write_json(speakers, out)
+    if fmt == "jsonl":
+        return write_jsonl(speakers, out)
+    if fmt == "csv":
+        return write_speakers_csv(speakers, out, excel=excel)
+    raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(SPEAKER_FORMATS)}")
+
+
 def write_quotes(quotes: Iterable[Quote], out: IO[str], fmt: str, excel: bool = False, highlight: Any = None) -> int:
     """Write quotes in one of ``FORMATS``. Returns the count."""
     if fmt == "jsonl":

@@ -48,7 +48,7 @@ class IndexReport:
     unchanged: int = 0         # articles already indexed with the same content
     quotes: int = 0            # quotes written
     skipped: list[Skipped] = field(default_factory=list)
-    speakers: int = 0          # distinct canonical speakers in the index after the run
+    total_quotes: int = 0      # quotes in the index after the run
     seconds: float = 0.0
 
 
@@ -98,7 +98,7 @@ class QuoteIndex:
     # -- writing --------------------------------------------------------------------------------
     def add(self, sources: Iterable[str | os.PathLike[str] | Article], jobs: int = 1,
             commit_every: int = 2000, progress: Callable[[Article], None] | None = None,
-            max_bytes: int | None = None) -> IndexReport:
+            max_bytes: int | None = None, on_commit: Callable[[int], None] | None = None) -> IndexReport:
         """Extract and index articles: paths (files, folders, ``-``) or ``Article`` objects.
 
         Args:
@@ -108,6 +108,8 @@ class QuoteIndex:
                 interrupted run keeps its finished batches and a re-run does only the rest.
             progress: Called after each article is handled.
             max_bytes: Skip files larger than this.
+            on_commit: Called with the batch's article count before each commit (a commit
+                can take seconds: a progress display can say so).
 
         Returns:
             An ``IndexReport`` of what was added, replaced, left unchanged or skipped.
@@ -126,7 +128,7 @@ class QuoteIndex:
         pairs = extract_many(sources, jobs=jobs, skipped=report.skipped, max_bytes=max_bytes,
                              skip=lambda a: is_unchanged(a, known, seen))
         try:
-            return self._ingest(pairs, known, report, commit_every, progress)
+            return self._ingest(pairs, known, report, commit_every, progress, on_commit)
         finally:
             # on any error (a held lock, a full disk, Ctrl-C) end the workers now: a pool left
             # to the interpreter's exit handlers deadlocks with its feeder thread
@@ -155,8 +157,8 @@ class QuoteIndex:
         return self._ingest(fresh, known, IndexReport(), commit_every, progress)
 
     def _ingest(self, pairs: Iterable[tuple[Article, list[Quote] | None]], known: dict[str, str],
-                report: IndexReport, commit_every: int,
-                progress: Callable[[Article], None] | None) -> IndexReport:
+                report: IndexReport, commit_every: int, progress: Callable[[Article], None] | None,
+                on_commit: Callable[[int], None] | None = None) -> IndexReport:
         t0 = time.perf_counter()
         batch: list[tuple[Article, str, list[Quote]]] = []
         for article, quotes in pairs:
@@ -166,13 +168,17 @@ class QuoteIndex:
             else:
                 batch.append((article, article_key(article), quotes))
                 if len(batch) >= commit_every:
+                    if on_commit:
+                        on_commit(len(batch))
                     self._commit(batch, known, report)
                     batch = []
             if progress:
                 progress(article)
         if batch:
+            if on_commit:
+                on_commit(len(batch))
             self._commit(batch, known, report)
-        report.speakers = self.speaker_count()
+        report.total_quotes = self.count()
         report.seconds = time.perf_counter() - t0
         return report
 

@@ -408,6 +408,24 @@ def iter_articles(paths: Iterable[str | os.PathLike[str]], skipped: list[Skipped
                 _skip(skipped, str(f), str(e).removeprefix(f"{f}: "))
 
 
+def count_inputs(paths: Iterable[str | os.PathLike[str]]) -> int | None:
+    """How many articles ``iter_articles(paths)`` will yield, when that is known without reading
+    them: the text files, found by the same walk. None with stdin or a JSONL/CSV table (rows)."""
+    n = 0
+    for raw in paths:
+        p = Path(raw)
+        if str(raw) == "-" or p.suffix.lower() in TABLE_SUFFIXES:
+            return None
+        if p.is_dir():
+            for f in _walk(p, []):
+                if f.suffix.lower() in TABLE_SUFFIXES:
+                    return None
+                n += 1
+        else:
+            n += 1
+    return n
+
+
 def _read_stdin(buf: IO[bytes], skipped: list[Skipped], text_field: str | None, max_bytes: int) -> Iterator[Article]:
     """Standard input: JSONL rows (streamed) when it starts with ``{``, else one article of at
     most ``max_bytes``."""
