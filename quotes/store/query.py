@@ -35,7 +35,7 @@ def parse_query(text: str) -> Q.Query:
     """
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(f"the query is {len(text):,} characters; the most is {MAX_QUERY_CHARS:,}")
-    outside = re.sub(r'"[^"]*"', " ", text)  # a colon inside a phrase is a word's
+    outside = re.sub(r'"[^"]*"', "phrase", text)  # a colon inside a phrase is a word's
     for f, value in re.findall(r"(?<![\w\"])([A-Za-z_]\w*):(\S?)", outside):
         if f not in QUERY_FIELDS:
             raise QueryError(f"unknown field {f!r} in the query",

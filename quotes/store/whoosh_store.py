@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 _DAMAGE = (struct.error, zlib.error, pickle.UnpicklingError, EOFError, ValueError, IndexError, KeyError,
            TypeError, OSError)
 _F = TypeVar("_F", bound=Callable[..., Any])
+_NO_DAY = 2**31 - 1
 
 
 def _reads(method: _F) -> _F:
@@ -76,7 +77,8 @@ class _Columns:
         r = searcher.reader()
         n = r.doc_count_all()
         live = set(r.all_doc_ids())
-        self.day = _column(r, "date", n, 0)
+        # Whoosh fills a missing number with the largest int32: an undated quote is day 0 here
+        self.day = [0 if v >= _NO_DAY else v for v in _column(r, "date", n, 0)]
         self.article = _column(r, "article", n, "")
         self.start = _column(r, "start", n, 0)
         self.speaker_id = _column(r, "speaker_id", n, "")
@@ -86,14 +88,16 @@ class _Columns:
         self._days = [self.day[d] for d in order]
 
     def in_days(self, first: int, last: int) -> set[int]:
-        """Documents whose article's day is within [first, last]."""
+        """Quotes whose article's day is within [first, last]; undated quotes never are."""
         return set(self._by_day[bisect.bisect_left(self._days, first):bisect.bisect_right(self._days, last)])
 
     def reading_key(self, d: int) -> tuple[str, int]:
         return (self.article[d], self.start[d])
 
-    def date_key(self, d: int) -> tuple[int, str, int]:
-        return (-(self.day[d] or 0), self.article[d], self.start[d])
+    def date_key(self, d: int) -> tuple[int, int, str, int]:
+        """Newest first; undated quotes after every dated one."""
+        day = self.day[d] or 0
+        return (0 if day > 0 else 1, -day, self.article[d], self.start[d])
 
 
 def _column(reader: Any, field: str, n: int, default: Any) -> list[Any]:
@@ -307,24 +311,24 @@ class WhooshStore:
         words = parse_query(query) if query is not None and has_words(query) else None
         s = self._reader()
         cols = self._columns(s)
+        if words is not None:
+            words = words.accept(lambda node: self._field_words(node, s, cols))
         parts = self._filter_queries(filters, s, cols)
         days = filters.days()
         allowed = cols.in_days(*days) if days else None
-        if words is None:
-            # filters only: a set of documents in reading order (or newest first), no scoring
-            docs = set(s.docs_for_query(parts[0] if len(parts) == 1 else Q.And(parts))) if parts else set(cols.quotes)
+        conditions = ([words] if words is not None else []) + parts
+        q = None if not conditions else conditions[0] if len(conditions) == 1 else Q.And(conditions)
+        if words is None or sort == "date":
+            # no scores needed: the matching set, in reading order or newest first (undated last)
+            docs = set(s.docs_for_query(q)) if q is not None else set(cols.quotes)
             if allowed is not None:
                 docs &= allowed
             key = cols.date_key if sort == "date" else cols.reading_key
             top = heapq.nsmallest(limit, docs, key=key) if limit else sorted(docs, key=key)
             return Hits([to_quote(s.stored_fields(d)) for d in top], len(docs))
-        q = words if not parts else Q.And([words, *parts])
-        kwargs: dict[str, Any] = {"limit": limit}  # None: every hit (an export is never cut short)
-        if allowed is not None:
-            kwargs["filter"] = allowed
-        if sort == "date":
-            kwargs.update(sortedby="date", reverse=True)
-        results = s.search(q, **kwargs)
+        if allowed is not None and not allowed:
+            return Hits([], 0)  # Whoosh reads an empty filter set as no filter at all
+        results = s.search(q, limit=limit, filter=allowed)  # limit None: every hit (an export is never cut short)
         return Hits([to_quote(hit.fields()) for hit in results], len(results))
 
     def _filter_queries(self, f: SearchFilters, s: Any, cols: _Columns) -> list[Q.Query]:
@@ -339,6 +343,21 @@ class WhooshStore:
         if f.doc:
             parts.append(Q.Or([Q.Term("doc", f.doc), Q.Term("article", f.doc)]))
         return parts
+
+    def _field_words(self, node: Q.Query, s: Any, cols: _Columns) -> Q.Query:
+        """Words on fields Whoosh cannot run as written in a query.
+
+        ``speaker:Cooper`` and ``speaker:"Brad Cooper"`` mean what ``--speaker`` means (the
+        speaker by any alias). A phrase on a short field indexed without positions (title,
+        cue, outlet, article title, aliases) asks for all its words.
+        """
+        field = getattr(node, "fieldname", None)
+        if field == "speaker" and isinstance(node, (Q.Term, Q.Phrase)):
+            text = node.text if isinstance(node, Q.Term) else " ".join(node.words)
+            return self._speaker_query(text, s, cols) if words_of(text) else Q.NullQuery
+        if isinstance(node, Q.Phrase) and not SCHEMA[field].format.supports("positions"):
+            return Q.And([Q.Term(field, w) for w in node.words])
+        return node
 
     @staticmethod
     def _speaker_query(speaker: str, s: Any, cols: _Columns) -> Q.Query:

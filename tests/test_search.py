@@ -1,0 +1,97 @@
+"""Search a user can trust: dates with words, sorting, phrases on every field, counts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from quotes import QueryError, QuoteIndex, SearchFilters
+
+ARTICLES = [  # id, date, text
+    ("a", "2025-06-01", '"The bridge will open in spring," Mayor Jane Roe said.'),
+    ("b", "2026-02-10", '"The bridge is late," Governor Tom Park said on Monday.'),
+    ("c", "2026-02-12", '"We will fund the bridge," Finance Minister Ann Lee told reporters.'),
+    ("d", None, '"Nobody asked about the bridge," Sam Cole said.'),
+    ("e", "1989-11-09", '"The wall is open," spokesman Paul Weir said.'),
+]
+
+
+@pytest.fixture(scope="module")
+def dated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("dated")
+    rows = [{"id": i, "text": t, **({"date": d} if d else {})} for i, d, t in ARTICLES]
+    (folder / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    with QuoteIndex(folder / "ix", create=True) as ix:
+        ix.add([folder / "feed.jsonl"])
+    return folder / "ix"
+
+
+def _docs(quotes) -> list[str]:
+    return [q.doc for q in quotes]
+
+
+@pytest.mark.parametrize("query, since, until, expected", [
+    ("bridge", "2026-02-11", None, ["c"]),
+    ("bridge", "2026", None, ["b", "c"]),
+    ("bridge", None, "2025", ["a"]),
+    ("bridge", None, "1990", []),          # the words match; the dates do not
+    ("wall", None, "1990", ["e"]),
+    ("bridge", "2000", "2030", ["a", "b", "c"]),  # never the undated one
+    (None, "2026-02", "2026-02", ["b", "c"]),
+    ("bridge AND NOT fund", "2026", None, ["b"]),
+    ("brid*", "2026-02-11", None, ["c"]),
+])
+def test_a_date_range_holds_with_words_and_never_matches_undated_quotes(dated: Path, query, since, until,
+                                                                       expected: list[str]) -> None:
+    with QuoteIndex(dated) as ix:
+        got = ix.search(query, since=since, until=until, limit=None)
+        assert sorted(_docs(got)) == expected
+        assert ix.find(query, since=since, until=until).total == len(expected)
+
+
+def test_sort_by_date_puts_undated_quotes_last(dated: Path) -> None:
+    with QuoteIndex(dated) as ix:
+        assert _docs(ix.search(None, sort="date", limit=None)) == ["c", "b", "a", "e", "d"]
+        assert _docs(ix.search("bridge", sort="date", limit=None)) == ["c", "b", "a", "d"]
+
+
+def test_an_inverted_range_is_a_query_error() -> None:
+    with pytest.raises(QueryError, match="after"):
+        SearchFilters(since="2027", until="2026")
+
+
+@pytest.mark.parametrize("query, expected", [
+    ('speaker:"Jane Roe"', ["a"]),
+    ('speaker:"jane roe"', ["a"]),
+    ('speaker:Roe', ["a"]),
+    ('title:"Finance Minister"', []),
+    ('role:"Finance Minister"', ["c"]),
+    ('cue:"told"', ["c"]),
+    ('outlet:"Nobody"', []),
+    ('speaker:"Tom Park" OR speaker:"Ann Lee"', ["b", "c"]),
+    ('bridge AND speaker:"Ann Lee"', ["c"]),
+    ('"will open"', ["a"]),
+])
+def test_phrases_work_on_every_field(dated: Path, query: str, expected: list[str]) -> None:
+    with QuoteIndex(dated) as ix:
+        assert sorted(_docs(ix.search(query, limit=None))) == expected
+
+
+def test_the_count_of_all_matches_comes_with_a_limited_answer(dated: Path) -> None:
+    with QuoteIndex(dated) as ix:
+        hits = ix.find("bridge", limit=2)
+        assert len(hits.quotes) == 2 and hits.total == 4
+        hits = ix.find(None, limit=1)
+        assert len(hits.quotes) == 1 and hits.total == 5
+
+
+def test_a_date_range_no_quote_falls_in_returns_nothing_even_with_words(tmp_path: Path) -> None:
+    from quotes import Article
+
+    with QuoteIndex(tmp_path / "ix", create=True) as ix:
+        ix.add([Article(id="u", text='"The bridge is late," Governor Tom Park said.')])  # undated
+        assert ix.search("bridge", until="1990") == [] and ix.find("bridge", until="1990").total == 0
+        assert ix.search("bridge", since="2000") == []
+        assert len(ix.search("bridge")) == 1
