@@ -41,12 +41,13 @@ def tokenizer() -> PunktSentenceTokenizer:
 
 
 def paragraphs(text: str) -> list[Span]:
-    """Split ``text`` into paragraphs: maximal runs of non-newline characters.
+    """Split ``text`` into paragraphs, as spans with surrounding whitespace excluded.
 
-    Blank and whitespace-only lines are dropped; each paragraph's span excludes surrounding
-    whitespace.
+    A blank line always ends a paragraph; a single newline does too, unless it falls inside a
+    sentence (a hard-wrapped feed or e-mail): see ``_wraps``. Offsets stay those of ``text``: a
+    joined paragraph keeps its newlines.
     """
-    out = []
+    lines = []
     for m in _PARAGRAPH.finditer(text):
         s, e = m.start(), m.end()
         while s < e and text[s].isspace():
@@ -54,8 +55,69 @@ def paragraphs(text: str) -> list[Span]:
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
-            out.append(Span(s, e))
+            lines.append(Span(s, e))
+    out: list[Span] = []
+    for block in _blocks(text, lines):
+        if _wrapped_block(text, block):
+            out.append(Span(block[0].start, block[-1].end))
+            continue
+        for line in block:
+            if out and line is not block[0] and _wraps(text, out[-1], line):
+                out[-1] = Span(out[-1].start, line.end)
+            else:
+                out.append(line)
     return out
+
+
+def _blocks(text: str, lines: list[Span]) -> list[list[Span]]:
+    """Lines grouped into runs with no blank line between them."""
+    blocks: list[list[Span]] = []
+    for line in lines:
+        if blocks and text.count("\n", blocks[-1][-1].end, line.start) == 1:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    return blocks
+
+
+_WRAP_WIDTH = 100  # characters: lines of a wrapped text are no longer than this
+_WRAP_FILL = 0.75  # and each but the last fills this share of the longest
+
+
+def _wrapped_block(text: str, block: list[Span]) -> bool:
+    """Whether a run of lines is one hard-wrapped paragraph: lines of nearly one length, none
+    long, no list items (a paragraph a line, as some feeds write, varies far more in length)."""
+    if len(block) < 3:
+        return False
+    lengths = [b.end - b.start for b in block]
+    width = max(lengths)
+    if width > _WRAP_WIDTH or any(_LIST_ITEM.match(text, b.start) for b in block[1:]):
+        return False
+    return all(n >= _WRAP_FILL * width for n in lengths[:-1])
+
+
+_SENTENCE_END = (".", "?", "!", ":", ";", "”", '"', "’", "'", ")", "…", "]")
+_LIST_ITEM = re.compile(r"(?:[-–—•*·]|\d{1,3}[.)])\s")
+_WRAPPED_LINE = 50  # characters: a line this long ending mid-sentence is wrapped text, not a heading
+
+
+def _wraps(text: str, prev: Span, line: Span) -> bool:
+    """Whether the newline between ``prev`` and ``line`` is a hard wrap inside a sentence.
+
+    Only a single newline can be one (a blank line between ends the paragraph), and only when
+    ``prev`` stops mid-sentence and ``line`` is no list item; then either ``line`` goes on in
+    lower case ("We will not raise / taxes this year"), or ``prev`` is long and stops on a comma
+    or a lower-case word (a heading is short, or ends on a capitalised word).
+    """
+    if text.count("\n", prev.end, line.start) != 1:
+        return False
+    last = text[prev.start:prev.end]
+    if last.endswith(_SENTENCE_END) or _LIST_ITEM.match(text, line.start):
+        return False
+    if text[line.start].islower():
+        return True
+    tail = last.rsplit(None, 1)[-1]
+    return len(last) >= _WRAPPED_LINE and (tail.endswith(",") or tail[:1].islower())
 
 
 def sentences(text: str, paragraph: Span) -> list[Span]:

@@ -44,3 +44,27 @@ def test_paragraphs_are_trimmed_spans() -> None:
 )
 def test_headings(line: str, heading: bool) -> None:
     assert is_heading(line, Span(0, len(line))) is heading
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a single newline inside a sentence is a hard wrap
+    ('"We will not raise\ntaxes this year," said Ann Lee.', ['"We will not raise\ntaxes this year," said Ann Lee.']),
+    ("The minister, speaking in a long sentence that runs past the margin,\nThen went on.",
+     ["The minister, speaking in a long sentence that runs past the margin,\nThen went on."]),
+    # a whole block of lines of one width is one wrapped paragraph, even where a line ends a sentence
+    ("The talks ran late into the night and no one would say more.\nOfficials left the building at dawn, tired and\n"
+     "silent, and the mayor said the city would wait for news.", None),
+    # negatives: headings, bylines, list items, and a paragraph a line stay apart
+    ("Iraq’s Role and Regional Coordination\nThe transfer was completed on Friday.",
+     ["Iraq’s Role and Regional Coordination", "The transfer was completed on Friday."]),
+    ("Ahmed Kamel – Egypt Daily News\nThe United States military has announced it.",
+     ["Ahmed Kamel – Egypt Daily News", "The United States military has announced it."]),
+    ("The budget will:\n - raise the income-tax threshold\n - expand the service tax net",
+     ["The budget will:", "- raise the income-tax threshold", "- expand the service tax net"]),
+    ("First paragraph ends here.\nSecond paragraph starts here and is a different length altogether, much longer.",
+     ["First paragraph ends here.", "Second paragraph starts here and is a different length altogether, much longer."]),
+    ("One.\n\nTwo.", ["One.", "Two."]),
+])
+def test_paragraphs_join_hard_wraps_only(text: str, expected: list[str] | None) -> None:
+    got = [text[p.start:p.end] for p in paragraphs(text)]
+    assert got == (expected if expected is not None else [text])
