@@ -80,7 +80,7 @@ def _blocks(text: str, lines: list[Span]) -> list[list[Span]]:
     return blocks
 
 
-_WRAP_WIDTH = 100  # characters: lines of a wrapped text are no longer than this
+_WRAP_WIDTH = (40, 100)  # characters: lines of a wrapped text are at most this long, and at least the lower
 _WRAP_FILL = 0.75  # and each but the last fills this share of the longest
 
 
@@ -91,7 +91,7 @@ def _wrapped_block(text: str, block: list[Span]) -> bool:
         return False
     lengths = [b.end - b.start for b in block]
     width = max(lengths)
-    if width > _WRAP_WIDTH or any(_LIST_ITEM.match(text, b.start) for b in block[1:]):
+    if not _WRAP_WIDTH[0] <= width <= _WRAP_WIDTH[1] or any(_LIST_ITEM.match(text, b.start) for b in block[1:]):
         return False
     return all(n >= _WRAP_FILL * width for n in lengths[:-1])
 
