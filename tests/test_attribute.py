@@ -247,3 +247,41 @@ def test_a_quoting_sentence_without_a_cue_continues_the_speaker() -> None:
     assert qs[1].sieve == "same_paragraph" and qs[1].text.startswith("the campaign is stronger")
     scare = extract("“We won,” Senator Ada Moss said. The hall closed early because of “a scheduled event.”")
     assert [q.text for q in scare] == ["We won,"]  # a short scare quote is not a report
+
+
+@pytest.mark.parametrize("sentence, sieves", [
+    ("Jane Roe said the plan would fail.", ["cue_subject"]),
+    ('"It will fail," said Jane Roe.', ["cue_inverted"]),
+    ("According to the ministry, the plan failed.", ["according_to"]),
+    ("Jane Roe acknowledged the delay but insisted the plan would work.", ["cue_subject", "conjoined_cue"]),
+    ("Jane Roe said the plan failed, adding that it would return.", ["cue_subject", "participle_cue"]),
+    ("Jane Roe said she recalled that the plan failed.", ["cue_subject"]),  # the inner report is dropped
+    ("The plan failed on Monday.", []),
+])
+def test_each_cue_is_decided_by_the_first_sieve_that_applies(sentence: str, sieves: list[str]) -> None:
+    from quotes.attribution.frame import assign_speakers
+    from quotes.tokens import tokenize
+
+    toks = tokenize(sentence)
+    assert [c.sieve for c in assign_speakers(toks, find_cues(toks))] == sieves
+
+
+def test_a_sieve_runs_alone() -> None:
+    from quotes.attribution import cue_rules
+    from quotes.attribution.frame import assign_speakers
+    from quotes.tokens import tokenize
+
+    toks = tokenize("Jane Roe said she recalled that the plan failed.")
+    cues = find_cues(toks)
+    assign_speakers(toks, cues[:1])  # the outer report first
+    decision = cue_rules.nested(cue_rules.CueContext(toks, cues, 1, cues[0].mention))
+    assert decision is not None and not decision.keep and decision.mention is None
+    assert cue_rules.according_to(cue_rules.CueContext(toks, cues, 0, None)) is None  # not its form
+
+
+def test_the_policy_lists_every_sieve_in_the_order_tried() -> None:
+    from quotes.attribution.sieves import CUE_SIEVES, PARAGRAPH_SIEVES
+
+    names = [s.name for s in CUE_SIEVES + PARAGRAPH_SIEVES]
+    assert list(SIEVES) == list(dict.fromkeys(names))
+    assert names[-1] == "unattributed" and all(callable(s.rule) for s in CUE_SIEVES + PARAGRAPH_SIEVES)
