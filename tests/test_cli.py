@@ -156,3 +156,94 @@ def test_an_index_path_that_is_a_file_is_a_clean_error(runner: CliRunner, tmp_pa
         r = runner.invoke(cli, [*args, "--index", str(f)])
         assert r.exit_code == 1 and "is a file, not an index folder" in r.stderr and "Traceback" not in r.output
     assert f.read_text() == "x"
+
+
+# -- what a new user trips over (#9) -------------------------------------------------------------
+
+@pytest.fixture
+def seeded(runner: CliRunner, tmp_path: Path) -> str:
+    ix = str(tmp_path / "ix")
+    assert runner.invoke(cli, ["index", str(SEEDS), "--index", ix, "--no-progress"]).exit_code == 0
+    return ix
+
+
+def test_search_says_how_many_matched_when_it_shows_fewer(runner: CliRunner, seeded: str) -> None:
+    r = runner.invoke(cli, ["search", "--index", seeded, "-n", "3", "-f", "jsonl"])
+    assert r.exit_code == 0 and len(r.stdout.splitlines()) == 3
+    assert "3 of 31 quotes shown" in r.stderr
+    r = runner.invoke(cli, ["search", "--index", seeded, "-n", "100", "-f", "jsonl"])
+    assert "shown" not in r.stderr
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv", "-"])
+def test_index_with_a_progress_bar_takes_tables_and_stdin(runner: CliRunner, tmp_path: Path, suffix: str) -> None:
+    body = '"The bridge is late," Governor Tom Park said.'
+    data = json.dumps({"id": "1", "text": body}) + "\n" if suffix != ".csv" else f'id,text\n1,"{body.replace(chr(34), chr(34) * 2)}"\n'
+    if suffix == "-":
+        r = runner.invoke(cli, ["index", "-", "--index", str(tmp_path / "ix"), "--progress"], input=data)
+    else:
+        (tmp_path / f"t{suffix}").write_text(data, encoding="utf-8")
+        r = runner.invoke(cli, ["index", str(tmp_path / f"t{suffix}"), "--index", str(tmp_path / "ix"), "--progress"])
+    assert r.exit_code == 0, r.output
+    assert "1 new" in r.stdout and "Traceback" not in r.output
+
+
+def test_index_progress_shows_the_commit_as_a_phase(runner: CliRunner, tmp_path: Path) -> None:
+    r = runner.invoke(cli, ["index", str(SEEDS), "--index", str(tmp_path / "ix"), "--progress"])
+    assert r.exit_code == 0 and "Committing 2 articles" in r.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["index", str(SEEDS), "-q"], ["-q", "index", str(SEEDS)], ["index", str(SEEDS), "--quiet"],
+])
+def test_quiet_works_where_users_type_it_and_silences_progress(runner: CliRunner, tmp_path: Path, args) -> None:
+    r = runner.invoke(cli, [*args, "--index", str(tmp_path / "ix"), "--progress"])
+    assert r.exit_code == 0, r.output
+    assert r.stderr == ""
+
+
+def test_verbose_shows_more(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "latin.txt").write_bytes('"Caf\xe9 talks ended," Mayor Jane Roe said.\n'.encode("cp1252"))
+    quiet = runner.invoke(cli, ["extract", str(tmp_path / "latin.txt"), "-q"])
+    loud = runner.invoke(cli, ["extract", str(tmp_path / "latin.txt"), "-vv"])
+    assert quiet.stderr == "" and "Windows-1252" in loud.stderr
+
+
+@pytest.mark.parametrize("command", ["extract", "eval", "index", "search", "speakers", "export", "check", "repair"])
+def test_every_command_has_examples_in_its_help(runner: CliRunner, command: str) -> None:
+    r = runner.invoke(cli, [command, "--help"])
+    assert r.exit_code == 0 and "Examples:" in r.stdout and f"quotes {command if command != 'eval' else 'eval'}" in r.stdout
+
+
+@pytest.mark.parametrize("args, hint", [
+    (["--since", "yesterday"], "--since 2026-02"),
+    (["--since", "2027", "--until", "2026"], "Swap them"),
+    (["-n", "0"], "-n 20"),
+    (["--role", "..."], "--role minister"),
+])
+def test_hints_name_the_option_at_fault(runner: CliRunner, seeded: str, args: list[str], hint: str) -> None:
+    r = runner.invoke(cli, ["search", "--index", seeded, *args])
+    assert r.exit_code == 2 and r.stderr.startswith("Error: ") and hint in r.stderr
+
+
+def test_extract_of_an_empty_folder_warns_and_exits_3(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    r = runner.invoke(cli, ["extract", str(tmp_path / "empty")])
+    assert r.exit_code == EXIT_SKIPPED and "no articles" in r.stderr
+
+
+def test_eval_exits_3_when_documents_were_skipped(runner: CliRunner, tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "g1", "doc": "missing.txt", "start": 0, "end": 5, "text": "hello",
+                                "kind": "direct", "speaker": "X"}) + "\n", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    r = runner.invoke(cli, ["eval", str(gold), str(tmp_path / "docs")])
+    assert r.exit_code == EXIT_SKIPPED and "could not be read" in r.stderr
+
+
+def test_the_index_summary_counts_what_the_index_holds(runner: CliRunner, tmp_path: Path) -> None:
+    ix = str(tmp_path / "ix")
+    r = runner.invoke(cli, ["index", str(SEEDS), "--index", ix, "--no-progress"])
+    assert "31 quotes written, 31 quotes in the index" in r.stdout
+    r = runner.invoke(cli, ["index", str(SEEDS), "--index", ix, "--no-progress"])
+    assert "0 quotes written, 31 quotes in the index" in r.stdout
