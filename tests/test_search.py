@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from quotes import QueryError, QuoteIndex, SearchFilters
+from quotes.store.schema import QUERY_FIELDS
 
 ARTICLES = [  # id, date, text
     ("a", "2025-06-01", '"The bridge will open in spring," Mayor Jane Roe said.'),
@@ -95,3 +96,10 @@ def test_a_date_range_no_quote_falls_in_returns_nothing_even_with_words(tmp_path
         assert ix.search("bridge", until="1990") == [] and ix.find("bridge", until="1990").total == 0
         assert ix.search("bridge", since="2000") == []
         assert len(ix.search("bridge")) == 1
+
+
+@pytest.mark.parametrize("field", sorted(QUERY_FIELDS))
+def test_a_phrase_on_any_field_runs(dated: Path, field: str) -> None:
+    with QuoteIndex(dated) as ix:
+        ix.search(f'{field}:"two words"')  # no engine error: an answer, perhaps empty
+        ix.search(f'{field}:word AND bridge')

@@ -20,8 +20,9 @@ from typing import Any, TypeVar
 
 from whoosh import index as windex
 from whoosh import query as Q
+from whoosh.query.qcore import QueryError as WhooshQueryError
 
-from ..errors import IndexCorruptError, IndexLockedError, IndexNotFoundError, IndexWriteError, QuotesError
+from ..errors import IndexCorruptError, IndexLockedError, IndexNotFoundError, IndexWriteError, QueryError, QuotesError
 from ..models import Article, Quote
 from . import files
 from .backend import BatchCounts, Hits
@@ -53,6 +54,9 @@ def _reads(method: _F) -> _F:
             return method(self, *args, **kwargs)
         except QuotesError:
             raise
+        except WhooshQueryError as e:  # a query Whoosh accepted but cannot run
+            raise QueryError(f"the query cannot be run: {e}",
+                             'Quote phrases on the text ("regional security"); fields: speaker:"Full Name".') from e
         except _DAMAGE as e:
             log.debug("reading %s failed", self.path, exc_info=True)
             raise IndexCorruptError(f"the index at {self.path} cannot be read ({type(e).__name__}: {e})",
