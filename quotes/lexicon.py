@@ -197,6 +197,7 @@ HONORIFICS = frozenset({
 # Words that head a role noun phrase: a title-cased run ending in one of these is a role
 # ("Iraqi Foreign Minister", "Military researcher").
 ROLE_HEADS = frozenset({
+    "presenter", "host", "columnist", "commentator", "broadcaster", "msp", "winger", "constable",
     "president", "minister", "secretary", "senator", "representative", "congressman",
     "congresswoman", "governor", "mayor", "judge", "justice", "speaker", "ambassador",
     "general", "admiral", "major", "colonel", "captain", "commander", "sergeant", "lieutenant",
@@ -425,3 +426,17 @@ NAME_PARTICLES = frozenset({"de", "al", "bin", "van", "von", "la", "da", "du", "
 MONTHS = {m: i for i, m in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"), 1)}
+
+
+# Documents, events and statements that "say" things ("the report said", "a statement read"):
+# sources, never people, and never part of a name's description ("During the interview Mr Blair").
+DOCUMENT_SOURCES = frozenset({
+    "statement", "report", "reports", "survey", "poll", "polls", "study", "studies", "data",
+    "figures", "documents", "filing", "records", "release", "memo", "letter", "analysis",
+    "website", "lawsuit", "complaint", "book", "article", "ad", "advertisement", "spot", "video",
+    "story", "column", "op-ed", "editorial", "memoir", "biography", "tweet", "post", "message",
+    "email", "e-mail", "note", "transcript", "speech", "interview", "petition", "announcement",
+    "notice", "order", "bill", "law", "measure", "proposal", "plan", "platform", "agreement",
+    "resolution", "verdict", "decision", "opinion", "brief", "indictment", "ruling", "research",
+    "paper", "review", "inquiry", "audit", "findings", "guidance", "budget", "manifesto",
+})

@@ -8,6 +8,7 @@ from functools import lru_cache
 from ..detect import MASK_CLOSE, MASK_OPEN
 from ..lexicon import (
     ADVERBIAL_PREPOSITIONS,
+    DOCUMENT_SOURCES,
     AUXILIARIES,
     CLAUSE_OPENERS,
     CLAUSE_WORDS,
@@ -238,13 +239,22 @@ def _np_start(toks: list[Tok], end_k: int, lo: int) -> int | None:
     if head.low in DETERMINERS:
         return None
     k = end_k
-    lower_mods = 0
+    lower_mods = role_mods = 0
     while k - 1 >= lo and end_k - k < _MAX_NP:
         t = toks[k - 1]
         if t.low in DETERMINERS and t.low not in ("one",):
             k -= 1
             break
         w = np_word(t)
+        if head.is_cap and w is not None and not _describes_name(t, toks[k]):
+            break  # "During the interview Mr Blair", "Speaking in Harrogate Mr Kennedy"
+        if w is None and head.is_cap and (r := _role_phrase_before(toks, k - 1, lo)) is not None:
+            k = r  # "FES head of campaigns Caroline Rance": a role with its "of" phrase
+            continue
+        if (w is None and head.is_cap and role_mods < 2 and _modifies_role(t, toks[k])):
+            role_mods += 1  # "finance minister Ann Lee", "former chief of staff Jane Roe"
+            k -= 1
+            continue
         if w is None:
             # lower-case modifiers of a common-noun head: "senior administration officials"
             if (not t.is_cap and t.is_word and lower_mods < 3 and not t.low.endswith("ly")
@@ -262,6 +272,40 @@ def _np_start(toks: list[Tok], end_k: int, lo: int) -> int | None:
     while k < end_k and toks[k].low in NAME_CONNECTORS:
         k += 1
     return k
+def _role_phrase_before(toks: list[Tok], k: int, lo: int) -> int | None:
+    """Index of the role head of "ROLE of|for w [w w]" ending at token ``k`` ("head of
+    campaigns", "minister for sport"), or None."""
+    for j in range(k, max(lo, k - 3) - 1, -1):
+        t = toks[j]
+        if not t.is_word or t.is_cap and t.low not in TITLE_WORDS:
+            return None
+        if t.low in ("of", "for") and j - 1 >= lo and j < k + 1 and (toks[j - 1].low in ROLE_HEADS or toks[j - 1].low in TITLE_WORDS):
+            return j - 1 if j < k else None
+    return None
+
+
+def _modifies_role(t: Tok, right: Tok) -> bool:
+    """Whether a lower-case word modifies the role word on its right in a name's phrase
+    ("finance minister", "former chief", "investigations editor")."""
+    if t.is_cap or not t.is_word or not (right.low in ROLE_HEADS or right.low in TITLE_WORDS or right.low in HONORIFICS):
+        return False
+    low = t.low
+    return not (low in AUXILIARIES or low in NAME_CONNECTORS or low in NOT_NAMES or low in DETERMINERS
+                or low in SPEECH_FORMS or low.endswith("ly") or low in ADVERBIAL_PREPOSITIONS)
+
+
+def _describes_name(t: Tok, nxt: Tok) -> bool:
+    """Whether ``t`` may stand before ``nxt`` inside a name's phrase: before an honorific
+    ("Mr", "Lord") only a role or title word ("Tory leader Mr Howard"); and a document or
+    event noun ("interview", "speech") never describes a name."""
+    low = t.low
+    if nxt.low in HONORIFICS and not (low in ROLE_HEADS or low in TITLE_WORDS or low in HONORIFICS):
+        return False
+    if low in DOCUMENT_SOURCES:
+        return False
+    return True
+
+
 def role_text(toks: list[Tok]) -> str | None:
     """An appositive's words as a role, if they read as one (not an age, not a clause)."""
     if not toks or len(toks) > 25:

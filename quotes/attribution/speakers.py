@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..detect import Frame, narrative
@@ -95,8 +95,13 @@ def parse_np(toks: list[Tok]) -> ParsedName | None:
         toks = toks[1:]
     if not toks:
         return None
+    tail = _trailing_name(toks)
+    if tail is not None and tail > 0 and not toks[tail - 1].is_cap and toks[tail - 1].low not in ("of", "for", "and", "&"):
+        # "FES head of campaigns Caroline Rance", "Channel 4 News presenter and investigations
+        # editor Cathy Newman": a description, then the name
+        return _person(toks[tail:], toks[:tail], [])
     and_i = next((i for i, t in enumerate(toks) if t.low in ("and", "&") and i > 0), None)
-    if and_i is not None and any(_is_name_word(t) for t in toks[:and_i]) and any(_is_name_word(t) for t in toks[and_i + 1:]):
+    if and_i is not None and _is_name_word(toks[and_i - 1]) and any(_is_name_word(t) for t in toks[and_i + 1:]):
         # "Tony Blair and Ruth Kelly": two speakers together, kept as one group
         return ParsedName(span_text(whole), "unknown", None, None, None)
     of_i = next((i for i, t in enumerate(toks) if t.low == "of" and i > 0), None)
@@ -117,8 +122,12 @@ def parse_np(toks: list[Tok]) -> ParsedName | None:
         return ParsedName(full, "organization", None, None, None)
     if s == e:
         if of_i is not None and post:
-            # "Secretary of State John Kerry": the name is at the very end
-            return parse_np(post) if any(_is_name_word(t) for t in post) else ParsedName(full, "unknown", None, None, None)
+            # "Secretary of State John Kerry": the name is at the very end, the rest is its role
+            sub = parse_np(post) if any(_is_name_word(t) for t in post) else None
+            if sub is None or sub.type != "person":
+                return sub or ParsedName(full, "unknown", None, None, None)
+            lead = span_text(toks[:of_i + 1])
+            return replace(sub, pre_role=f"{lead} {sub.pre_role}" if sub.pre_role else lead.rsplit(" ", 1)[0])
         generic = head.low in GENERIC_SPEAKERS or not head.is_cap
         return ParsedName(span_text(whole) if generic else full, "unknown" if generic else "person", None, None, None)
     name_toks = pre[s:e]
@@ -127,6 +136,14 @@ def parse_np(toks: list[Tok]) -> ParsedName | None:
         # "Analysts said" at a sentence start: a common noun in capitals, not a name
         return parse_np([Tok(t.low, t.start, t.end, t.low) for t in toks])
     return _person(name_toks, pre[:s], post)
+
+
+def _trailing_name(toks: list[Tok]) -> int | None:
+    """Index where the phrase's closing run of name words starts, or None."""
+    s = len(toks)
+    while s > 0 and (_is_name_word(toks[s - 1]) or (s < len(toks) and toks[s - 1].low in NAME_PARTICLES)):
+        s -= 1
+    return s if s < len(toks) else None
 
 
 def _person(name_toks: list[Tok], before: list[Tok], post: list[Tok]) -> ParsedName:
