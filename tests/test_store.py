@@ -313,3 +313,21 @@ def test_segments_are_written_with_the_projects_codec_subclass(built: Path) -> N
     assert W3PerDocReader._cached_reader.__module__ == "whoosh.codec.whoosh3"  # nothing patched
     segs = files.read_toc(built, SCHEMA).segments
     assert segs and all(isinstance(s.codec(), QuotesCodec) for s in segs)
+
+
+@pytest.mark.parametrize("docs, damaged, whole", [
+    # every quote back: kept
+    ([{"rtype": "article", "marker": "a", "nquotes": 2}, {"rtype": "quote", "article": "a"},
+      {"rtype": "quote", "article": "a"}], True, {"a"}),
+    # a quote lost, its marker not: dropped whole, so a re-index restores it
+    ([{"rtype": "article", "marker": "a", "nquotes": 2}, {"rtype": "quote", "article": "a"}], True, set()),
+    # quotes without their marker: dropped
+    ([{"rtype": "quote", "article": "b"}], False, set()),
+    # a marker from before quote counts: kept only when nothing was lost
+    ([{"rtype": "article", "marker": "c"}, {"rtype": "quote", "article": "c"}], False, {"c"}),
+    ([{"rtype": "article", "marker": "c"}, {"rtype": "quote", "article": "c"}], True, set()),
+])
+def test_repair_keeps_an_article_only_whole(docs: list, damaged: bool, whole: set) -> None:
+    from quotes.store.repair import _whole_articles
+
+    assert _whole_articles(docs, damaged) == whole

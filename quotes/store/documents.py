@@ -102,9 +102,11 @@ def quote_records(article: Article, key: str, quotes: list[Quote]) -> list[dict[
     return out
 
 
-def marker_record(article: Article, key: str) -> dict[str, Any]:
-    """The article's marker: its key and content hash; it shares no searchable field with quotes."""
-    return {"id": key, "rtype": "article", "marker": key, "hash": content_hash(article.text), "date_str": article.date}
+def marker_record(article: Article, key: str, quotes: int) -> dict[str, Any]:
+    """The article's marker: its key, content hash and quote count (so a repair can tell a whole
+    article from one that lost quotes); it shares no searchable field with quotes."""
+    return {"id": key, "rtype": "article", "marker": key, "hash": content_hash(article.text),
+            "date_str": article.date, "nquotes": quotes}
 
 
 def to_quote(d: dict[str, Any]) -> Quote:

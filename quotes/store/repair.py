@@ -221,11 +221,11 @@ def repair(folder: str | os.PathLike[str], lock_timeout: float = 30.0) -> Repair
             except Exception as e:
                 log.warning("segment %s is lost: %s", name, e)
                 report.segments_lost.append(name)
-        markers = {d["marker"] for d in docs if d.get("rtype") == "article"}
-        kept = [d for d in docs if d.get("rtype") == "article" or d.get("article") in markers]
-        report.quotes_dropped = len(docs) - len(kept)
-        report.articles = len(markers)
-        report.quotes = len(kept) - len(markers)
+        whole = _whole_articles(docs, damaged=report.documents_lost > 0 or bool(report.segments_lost))
+        kept = [d for d in docs if (d["marker"] if d.get("rtype") == "article" else d.get("article")) in whole]
+        report.quotes_dropped = sum(1 for d in docs if d.get("rtype") == "quote") - (len(kept) - len(whole))
+        report.articles = len(whole)
+        report.quotes = len(kept) - len(whole)
         tmp = path.parent / f".{path.name}.repair"
         shutil.rmtree(tmp, ignore_errors=True)
         try:
@@ -245,6 +245,28 @@ def repair(folder: str | os.PathLike[str], lock_timeout: float = 30.0) -> Repair
             lock.release()
         except Exception:  # released above before the move
             pass
+
+
+def _whole_articles(docs: list[dict[str, Any]], damaged: bool) -> set[str]:
+    """Keys of the articles whose marker and every quote were recovered.
+
+    Notes:
+        An article missing quotes must go whole: kept, its unchanged hash would stop
+        ``quotes index`` from ever restoring them. A marker records its article's quote count;
+        one written before it did (no count) is kept only when nothing at all was lost.
+    """
+    found: dict[str, int] = {}
+    for d in docs:
+        if d.get("rtype") == "quote":
+            found[d.get("article", "")] = found.get(d.get("article", ""), 0) + 1
+    whole = set()
+    for d in docs:
+        if d.get("rtype") != "article":
+            continue
+        want = d.get("nquotes")
+        if (want is None and not damaged) or (want is not None and found.get(d["marker"], 0) == want):
+            whole.add(d["marker"])
+    return whole
 
 
 def files_schema_version() -> int:

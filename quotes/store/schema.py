@@ -25,6 +25,7 @@ SCHEMA = Schema(
     marker=ID(stored=True),                          # article key, on the article's marker document
     doc=ID(stored=True),                             # article id as written in output (file name)
     hash=ID(stored=True),                            # content hash of the article (markers)
+    nquotes=STORED(),                                # the article's quote count (markers): repair checks it
     text=TEXT(analyzer=ANALYZER, stored=True, phrase=True),
     speaker=TEXT(stored=True, phrase=False),         # canonical name, word-searchable
     speaker_id=ID(stored=True, sortable=True),       # canonical name, exact (lower case)

@@ -254,7 +254,7 @@ class WhooshStore:
                 # Whoosh's documented fast path (update_document searches every segment per doc)
                 for doc in quote_records(article, key, quotes):
                     w.add_document(**doc)
-                w.add_document(**marker_record(article, key))
+                w.add_document(**marker_record(article, key, len(quotes)))
                 current[key] = h
                 counts.written[key] = h
                 counts.quotes += len(quotes)
