@@ -312,18 +312,23 @@ def search(query: str | None, limit: int, sort: str, fmt: str, index_dir: str | 
 
 @cli.command()
 @click.option("-f", "--format", "fmt", type=click.Choice(api.SPEAKER_FORMATS), default="table", show_default=True)
+@click.option("--all", "include_groups", is_flag=True,
+              help="Also list collective sources (analysts, critics, the report), one per article.")
 @_index_option
 @_verbosity
-def speakers(fmt: str, index_dir: str | None) -> None:
+def speakers(fmt: str, include_groups: bool, index_dir: str | None) -> None:
     """List every speaker in the index: type, quote count, articles, roles, aliases.
+
+    People and organisations, merged across articles; collective sources ("analysts",
+    "critics", "the report") only with --all.
 
     \b
     Examples:
       quotes speakers | head -20
-      quotes speakers -f csv > speakers.csv
+      quotes speakers --all -f csv > speakers.csv
     """
     with api.QuoteIndex(index_dir) as ix:
-        found = ix.speakers()
+        found = ix.speakers(include_groups=include_groups)
     api.write_speakers(found, sys.stdout, fmt)
 
 

@@ -58,7 +58,8 @@ def _record(text: str, doc: str, c: Candidate, ent: Entity | None, article: Arti
     m = c.mention
     if ent is not None:
         speaker, stype = ent.name, ent.type
-        role, title = ent.role, ent.title
+        # a body or a collective has no role of its own ("a spokesman for X" is X speaking)
+        role, title = (ent.role, ent.title) if ent.type in ("person", "unknown") else (None, None)
     else:
         speaker, stype, role, title = None, "unknown", None, None
     conf = c.confidence

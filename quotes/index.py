@@ -246,10 +246,15 @@ class QuoteIndex:
 
         return highlighter(query)
 
-    def speakers(self) -> list[Speaker]:
+    def speakers(self, include_groups: bool = False) -> list[Speaker]:
         """Every speaker in the index, merged across articles, most quoted first (see
-        ``store.registry.merge_speakers``)."""
-        return merge_speakers(self.backend.records())
+        ``store.registry.merge_speakers``).
+
+        Args:
+            include_groups: Also list collective sources ("analysts", "the report"), one per
+                article.
+        """
+        return merge_speakers(self.backend.records(), include_groups=include_groups)
 
     def export_csv(self, out: str | os.PathLike[str] | IO[str], query: str | None = None,
                    filters: SearchFilters | None = None, *, excel: bool = False, limit: int | None = None,

@@ -440,3 +440,33 @@ DOCUMENT_SOURCES = frozenset({
     "resolution", "verdict", "decision", "opinion", "brief", "indictment", "ruling", "research",
     "paper", "review", "inquiry", "audit", "findings", "guidance", "budget", "manifesto",
 })
+
+
+# People who speak for a body: "a spokesman for the ministry", "a Downing Street spokeswoman".
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen",
+                          "spokeswomen", "representative", "representatives"})
+
+# Common nouns that stand for an organisation the article names. A business noun ("the company
+# said") may stand for whichever company the article quoted last; an institution noun ("the
+# ministry", "the authority") only for one whose name holds it.
+BUSINESS_NOUNS = frozenset({
+    "company", "firm", "business", "group", "club", "side", "team", "corporation", "bank", "airline",
+    "carrier", "retailer", "maker", "manufacturer", "publisher", "broadcaster", "network", "charity",
+    "band", "label", "studio", "insurer", "lender", "operator", "supplier", "giant", "outlet",
+    "newspaper", "paper", "website", "chain", "brand", "developer", "producer",
+})
+INSTITUTION_NOUNS = frozenset({
+    "organisation", "organization", "union", "party", "government", "ministry", "department",
+    "agency", "council", "authority", "regulator", "watchdog", "board", "committee", "commission",
+    "office", "court", "tribunal", "police", "force", "army", "service", "administration",
+    "parliament", "assembly", "senate", "congress", "federation", "association", "institute",
+    "university", "college", "school", "hospital", "trust", "foundation", "embassy", "command",
+})
+ORG_NOUNS = BUSINESS_NOUNS | INSTITUTION_NOUNS
+
+# Parties and other bodies named by a plural or a nickname, not a person's name.
+POLITICAL_GROUPS = frozenset({
+    "tories", "conservatives", "labour", "lib dems", "liberal democrats", "liberals", "democrats",
+    "republicans", "greens", "nationalists", "unionists", "socialists", "social democrats",
+    "snp", "ukip", "plaid cymru", "sinn fein", "dup", "gop",
+})

@@ -10,7 +10,9 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 KINDS = ("direct", "mixed", "indirect")
-SPEAKER_TYPES = ("person", "organization", "unknown")
+#: ``group``: a collective or unnamed source ("analysts", "critics", "the report"): on the quote,
+#: but no named entity: never merged across articles, not listed as a speaker by default.
+SPEAKER_TYPES = ("person", "organization", "group", "unknown")
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,8 @@ class Quote:
         date: The article's date (YYYY-MM-DD), where known.
         sentence: The sentence (or sentences) the quote stands in, for context.
         confidence: In [0, 1]: how sure the deciding rule is.
-        speaker_type: ``person``, ``organization`` or ``unknown``.
+        speaker_type: ``person``, ``organization``, ``group`` (a collective or unnamed source) or
+            ``unknown``.
         title: Honorific or rank before the name ("Adm.", "Maj. Gen.").
         mention: The words the cue attaches to ("He", "Cooper", "the ministry").
         mention_start: Offset of the mention, or None when no words name the speaker.

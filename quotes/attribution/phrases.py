@@ -8,16 +8,17 @@ from functools import lru_cache
 from ..detect import MASK_CLOSE, MASK_OPEN
 from ..lexicon import (
     ADVERBIAL_PREPOSITIONS,
-    DOCUMENT_SOURCES,
     AUXILIARIES,
     CLAUSE_OPENERS,
     CLAUSE_WORDS,
     CUE_ADVERBIAL_HEADS,
     DETERMINERS,
+    DOCUMENT_SOURCES,
     EVALUATIVE_FORMS,
     GENERIC_SPEAKERS,
     HONORIFICS,
     NAME_CONNECTORS,
+    NAME_PARTICLES,
     NOT_NAMES,
     NOT_SUBJECT_HEADS,
     NUMBER_WORD,
@@ -35,7 +36,6 @@ from ..lexicon import (
 )
 from ..tokens import Tok
 from .records import Mention
-
 
 _MAX_NP = 12
 def np_word(t: Tok) -> str | None:
@@ -87,6 +87,9 @@ def scan_left(toks: list[Tok], cue_i: int, lo: int) -> tuple[Mention | None, int
     t = toks[k]
     if t.low in PRONOUNS:
         return Mention(t.start, t.end, t.text, "pronoun"), k
+    named = _name_appositive(toks, k, lo)
+    if named is not None:
+        return named
     inset = _inset_before(toks, k, lo)
     if inset is None or inset[0] < lo:
         return None, cue_i
@@ -103,6 +106,32 @@ def scan_left(toks: list[Tok], cue_i: int, lo: int) -> tuple[Mention | None, int
         return Mention(np[0].start, np[-1].end, span_text(np), "generic", role, alias), start_k
     np = toks[start_k:end_k + 1]
     return make_mention(np, role, alias, toks, end_k), start_k
+
+
+def _name_appositive(toks: list[Tok], k: int, lo: int) -> tuple[Mention | None, int] | None:
+    """"The Lord Chancellor, Lord Falconer, agreed", "Its lawyer, Hugh Ray, told": a role,
+    then the name between commas; the name speaks, the role is its role."""
+    if toks[k].text != ",":
+        return None
+    open_k = next((m for m in range(k - 1, max(lo, k - 7) - 1, -1) if toks[m].text == ","), None)
+    if open_k is None or open_k - 1 < lo:
+        return None
+    name = toks[open_k + 1:k]
+    if not name or not all(t.is_cap or t.low in NAME_PARTICLES for t in name) or not name[-1].is_cap \
+            or not (len(name) >= 2 or name[0].low in HONORIFICS):
+        return None
+    role_end = open_k - 1
+    if toks[role_end].low not in ROLE_HEADS:
+        return None
+    role_start = _np_start(toks, role_end, lo)
+    if role_start is None:
+        return None
+    words = toks[role_start:role_end + 1]
+    if any(t.low in ROLE_HEADS for t in name) or any(t.is_cap and t.low not in TITLE_WORDS and t.low not in DETERMINERS
+                                                  and t.low not in ROLE_HEADS and t is not words[0] for t in words[1:]):
+        return None  # "Tony Blair, Prime Minister," reads the other way round
+    mention = make_mention(name, span_text([t for t in words if t.low not in DETERMINERS]), None, toks, k - 1)
+    return (mention, role_start) if mention is not None else None
 
 
 def _relative_subject(toks: list[Tok], k: int, lo: int, cue_i: int) -> tuple[Mention | None, int]:
@@ -246,6 +275,13 @@ def _np_start(toks: list[Tok], end_k: int, lo: int) -> int | None:
             k -= 1
             break
         w = np_word(t)
+        if head.is_cap and t.low in ("and", "&") and k - 2 >= lo and (toks[k - 2].low in ROLE_HEADS or toks[k - 2].low in TITLE_WORDS) \
+                and not toks[k - 2].is_cap:
+            k -= 1  # "presenter and investigations editor Cathy Newman": one description
+            continue
+        if head.is_cap and t.text.isdigit() and len(t.text) <= 2 and toks[k].is_cap and k - 2 >= lo and toks[k - 2].is_cap:
+            k -= 1  # "Channel 4 News", "Radio 4 presenter"
+            continue
         if head.is_cap and w is not None and not _describes_name(t, toks[k]):
             break  # "During the interview Mr Blair", "Speaking in Harrogate Mr Kennedy"
         if w is None and head.is_cap and (r := _role_phrase_before(toks, k - 1, lo)) is not None:
@@ -287,11 +323,11 @@ def _role_phrase_before(toks: list[Tok], k: int, lo: int) -> int | None:
 def _modifies_role(t: Tok, right: Tok) -> bool:
     """Whether a lower-case word modifies the role word on its right in a name's phrase
     ("finance minister", "former chief", "investigations editor")."""
-    if t.is_cap or not t.is_word or not (right.low in ROLE_HEADS or right.low in TITLE_WORDS or right.low in HONORIFICS):
+    if t.is_cap or not t.is_word or right.low not in ROLE_HEADS or right.low in HONORIFICS:
         return False
     low = t.low
     return not (low in AUXILIARIES or low in NAME_CONNECTORS or low in NOT_NAMES or low in DETERMINERS
-                or low in SPEECH_FORMS or low.endswith("ly") or low in ADVERBIAL_PREPOSITIONS)
+                or low in SPEECH_FORMS or low.endswith("ly") or low in ADVERBIAL_PREPOSITIONS or low in TIME_WORDS)
 
 
 def _describes_name(t: Tok, nxt: Tok) -> bool:
@@ -303,6 +339,8 @@ def _describes_name(t: Tok, nxt: Tok) -> bool:
         return False
     if low in DOCUMENT_SOURCES:
         return False
+    if low in ("and", "&") and not nxt.is_cap:
+        return False  # "at Newcastle and manager Jose Mourinho": the place is no part of the role
     return True
 
 

@@ -12,14 +12,21 @@ from functools import lru_cache
 
 from ..detect import Frame, narrative
 from ..lexicon import (
+    BUSINESS_NOUNS,
     DETERMINERS,
+    DOCUMENT_SOURCES,
     GENERIC_SPEAKERS,
     HONORIFICS,
+    INSTITUTION_NOUNS,
+    NAME_CONNECTORS,
     NAME_PARTICLES,
     NOT_NAMES,
     ORG_HEADS,
+    ORG_NOUNS,
+    POLITICAL_GROUPS,
     ROLE_HEADS,
     SPEECH_FORMS,
+    SPOKESPEOPLE,
     TITLE_WORDS,
 )
 from ..tokens import Tok, tokenize
@@ -282,8 +289,11 @@ class Registry:
         if ent is not None:
             self.last_speaker[ent.type] = ent
             self.last_speaker["any"] = ent
+            body = _is_body_entity(ent)
+            if body:
+                self.last_speaker["it"] = ent
             self.mentions.append((m.start, ent))
-            if ent.type == "organization":
+            if body:
                 # most recently mentioned last; one entry per organisation keeps the lookup of
                 # "the ministry" short however many times it is quoted
                 self.recent_orgs.pop(id(ent), None)
@@ -291,52 +301,140 @@ class Registry:
         return ent
 
     def _resolve(self, m: Mention) -> Entity | None:
-        low = m.text.lower()
         if m.kind == "relative":
             return self._resolve(m.antecedent) if m.antecedent is not None else None
         if m.kind == "pronoun":
-            if low in ("he", "she"):
-                return self.last_speaker.get("person") or self._last_mentioned("person", m.start)
-            if low == "it":
-                return self.last_speaker.get("organization") or self._last_mentioned("organization", m.start)
-            if low in ("they", "we"):
-                return self.last_speaker.get("any")
-            return None
+            return self._pronoun(m)
         toks = tokenize(m.text)
         words = [t for t in toks if t.is_word]
-        if m.kind in ("org", "generic") and words and words[0].low in ("the", "its", "this") and len(words) <= 3:
-            head = words[-1].low
-            for e in reversed(self.recent_orgs.values()):
-                if head in _norm(e.name).split():
-                    return e
-            for e in reversed(self.entities):
-                if e.type == "organization" and head in _norm(e.name).split():
-                    return e
-            if m.kind == "generic":
-                return Entity(_strip_det(m.text), "unknown")
+        if not words:
+            return None
+        if m.kind in ("org", "generic") or not words[-1].is_cap or _common_word(words[-1]):
+            ent = self._common_noun(m, words)
+            if ent is not None:
+                return ent
         p = parse_np(toks)
         if p is None:
             return None
-        if p.type == "organization" or (m.kind == "org" and p.type != "person"):
-            ent = self._org(p.name if p.type == "organization" else _strip_det(m.text), m.alias)
-            return ent
+        if p.type == "organization" or (m.kind == "org" and p.type != "person") or _is_body(p.name):
+            return self._org(p.name if p.type == "organization" or _is_body(p.name) else _strip_det(m.text), m.alias)
         if p.type == "person":
-            if len(p.name.split()) == 1 and p.name in self.acronyms:
-                return self._org(p.name)
-            ent = self._person(p.name)
-            if p.title and not ent.title:
-                ent.title = p.title
-            if m.role:
-                ent.add_role(m.role, front=True)
-            built = _join_role(p.pre_role, p.title, p.of_role)
-            if built:
-                ent.add_role(built)
-            ent.add_alias(_strip_det(m.text))
-            return ent
+            return self._named_person(m, p)
         if m.role:
-            ent = Entity(_strip_det(m.text), "unknown", roles=[m.role])
-            return ent
+            return Entity(_strip_det(m.text), "unknown", roles=[m.role])
         return Entity(p.name, "unknown")
+
+    def _pronoun(self, m: Mention) -> Entity | None:
+        """"he"/"she" only to a person, "it" only to an organisation, "they"/"we" to the last."""
+        low = m.text.lower()
+        if low in ("he", "she"):
+            return self.last_speaker.get("person") or self._last_mentioned("person", m.start)
+        if low == "it":  # a body: an organisation, or a name of unknown kind ("Kerrang"), never a person
+            return self.last_speaker.get("it") or self._last_mentioned("organization", m.start)
+        if low in ("they", "we"):
+            return self.last_speaker.get("any")
+        return None
+
+    def _named_person(self, m: Mention, p: ParsedName) -> Entity:
+        """A person's entity. A lone word with no title that names no person of the article is
+        no person by guess: an acronym it defines is an organisation; anything else ("Microsoft
+        said", or a surname whose full name is in another article) is ``unknown`` here, and the
+        index's surname merge decides (``store.registry``)."""
+        if len(p.name.split()) == 1 and not p.title and not p.pre_role and not self._names_person(p.name):
+            if p.name in self.acronyms or (p.name.isupper() and len(p.name) > 1):
+                return self._org(p.name, m.alias)
+            return self._unknown(p.name)
+        ent = self._person(p.name)
+        if p.title and not ent.title:
+            ent.title = p.title
+        if m.role:
+            ent.add_role(m.role, front=True)
+        built = _join_role(p.pre_role, p.title, p.of_role)
+        if built:
+            ent.add_role(built)
+        ent.add_alias(_strip_det(m.text))
+        return ent
+
+    def _unknown(self, name: str) -> Entity:
+        """One entity per article for a name of unknown kind."""
+        for e in self.entities:
+            if e.type == "unknown" and e.name == name:
+                return e
+        ent = Entity(name, "unknown")
+        self.entities.append(ent)
+        return ent
+
+    def _names_person(self, word: str) -> bool:
+        """Whether ``word`` is a name or surname of a person the article names in full."""
+        low = word.lower()
+        return any(e.type == "person" and low in e.name.lower().split() for e in self.entities)
+
+    def _common_noun(self, m: Mention, words: list[Tok]) -> Entity | None:
+        """The entity a common-noun mention stands for, or None to read it as a name.
+
+        "the company" is the article's organisation; "a spokesman (for X)" speaks for X, or for
+        the article's organisation; "the prime minister" and "the 45-year-old" are the person
+        the article described so; "analysts", "the report" are a group source.
+        """
+        head = words[-1].low
+        definite = words[0].low in ("the", "this", "that", "its", "his", "her", "their")
+        if head.endswith("s") and head[:-1] in ROLE_HEADS:
+            return Entity(_strip_det(m.text), "group")  # "Labour MPs", "senior ministers"
+        if _proper(words) and head not in SPOKESPEOPLE:
+            return None  # "the Financial Reporting Council", "Channel 4 News": a name
+        if head in SPOKESPEOPLE:
+            named = [t for t in words[:-1] if t.is_cap and t.low not in DETERMINERS]
+            if named:  # "a Downing Street spokesman"
+                return self._org(span_text(named))
+            return self._recent_org() or Entity(_strip_det(m.text).lower(), "group")
+        if definite and (head in ROLE_HEADS or head.endswith("-year-old")) and len(words) <= 5:
+            ent = self._person_described(head, m.start)
+            if ent is not None:
+                ent.add_role(_strip_det(m.text))
+                return ent
+        if m.kind == "org" or head in ORG_NOUNS:
+            if definite and len(words) <= 3:
+                ent = self._org_by_head(head) or (self._recent_company() if head in BUSINESS_NOUNS else None)
+                if ent is not None:
+                    return ent
+            # an unnamed body ("the company", "police") the article names nowhere
+            return Entity(_strip_det(m.text).lower(), "group")
+        if head in DOCUMENT_SOURCES or head in GENERIC_SPEAKERS or (head.endswith("s") and not words[-1].is_cap):
+            return Entity(_strip_det(m.text).lower(), "group")
+        return None
+
+    def _org_by_head(self, head: str) -> Entity | None:
+        """The organisation whose name holds ``head`` ("the ministry": Ministry of Defence)."""
+        for e in reversed(self.recent_orgs.values()):
+            if head in _norm(e.name).split():
+                return e
+        for e in reversed(self.entities):
+            if e.type == "organization" and head in _norm(e.name).split():
+                return e
+        return None
+
+    def _recent_company(self) -> Entity | None:
+        """The organisation quoted or named last that is no institution (a union, a ministry):
+        what "the company" or "the firm" stands for."""
+        for e in reversed([*self.recent_orgs.values(), *[x for x in reversed(self.entities) if x.type == "organization"][::-1]]):
+            names = {e.name, *e.aliases, *(self.acronyms.get(a, "") for a in e.aliases)}
+            if not any(set(_norm(n).split()) & INSTITUTION_NOUNS for n in names if n):
+                return e
+        return None
+
+    def _recent_org(self) -> Entity | None:
+        """The organisation the article quoted or named last."""
+        if self.recent_orgs:
+            return next(reversed(self.recent_orgs.values()))
+        return next((e for e in reversed(self.entities) if e.type == "organization"), None)
+
+    def _person_described(self, head: str, before: int) -> Entity | None:
+        """The person a definite description refers back to: one whose role holds its head
+        ("the prime minister"), else the last person mentioned ("the 45-year-old")."""
+        for _off, e in reversed(self.mentions):
+            if e.type == "person" and any(head in r.lower().split() for r in e.roles):
+                return e
+        return self._last_mentioned("person", before)
 
     def _last_mentioned(self, etype: str, before: int) -> Entity | None:
         for off, e in reversed(self.mentions):
@@ -355,6 +453,34 @@ def _join_role(pre_role: str | None, title: str | None, of_role: str | None) -> 
 
 def _strip_det(text: str) -> str:
     return re.sub(r"^(?:the|The|a|A|an|An)\s+", "", text).strip()
+
+
+def _is_body_entity(ent: Entity) -> bool:
+    """An organisation, or a capitalised name of unknown kind ("Boohoo"): what "it", "the
+    company" and "a spokesman" can stand for; never a person or a group."""
+    return ent.type == "organization" or (ent.type == "unknown" and ent.name[:1].isupper() and " " not in ent.name)
+
+
+def _proper(words: list[Tok]) -> bool:
+    """A proper name: every word past a determiner capitalised ("the Financial Reporting
+    Council", "HP"), not a common noun in capitals at a sentence start ("Police")."""
+    body = [t for t in words if t.low not in DETERMINERS]
+    if not body or not body[0].is_cap or not body[-1].is_cap or not all(
+            t.is_cap or t.text.isdigit() or t.low in NAME_CONNECTORS for t in body):
+        return False
+    return len(body) > 1 or body[0].text.isupper() or not _common_word(body[0])
+
+
+def _common_word(t: Tok) -> bool:
+    """A common noun in capitals at a sentence start: "Analysts said", "Police said"."""
+    low = t.low
+    return (low in GENERIC_SPEAKERS or low in DOCUMENT_SOURCES or low in ORG_NOUNS or low in SPOKESPEOPLE
+            or (low.endswith("s") and low[:-1] in ROLE_HEADS))
+
+
+def _is_body(name: str) -> bool:
+    """A party or body named by a nickname or a plural: "Tories", "the Liberal Democrats"."""
+    return _norm(name) in POLITICAL_GROUPS
 
 
 @lru_cache(maxsize=4096)
