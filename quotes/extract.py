@@ -35,11 +35,10 @@ def extract(text: str, doc: str = "doc", article: Article | None = None) -> list
     cands = attribute_frames(text, fr, narratives)
     reg = Registry()
     reg.scan(text, fr, narratives)
-    out: list[Quote] = []
-    for c in cands:
-        ent = reg.resolve(c.mention)
-        out.append(_record(text, doc, c, ent, article))
-    return out
+    # every mention first, then the records: a role the article gives late in the text
+    # ("…,” said the six-time world champion) belongs on the speaker's earlier quotes too
+    ents = [reg.resolve(c.mention) for c in cands]
+    return [_record(text, doc, c, ent, article) for c, ent in zip(cands, ents)]
 
 
 def extract_article(article: Article) -> list[Quote]:

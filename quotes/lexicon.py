@@ -470,3 +470,25 @@ POLITICAL_GROUPS = frozenset({
     "republicans", "greens", "nationalists", "unionists", "socialists", "social democrats",
     "snp", "ukip", "plaid cymru", "sinn fein", "dup", "gop",
 })
+
+
+# Verbs of a relative clause that give a person's role: "who led the study", "who chairs the
+# committee", "who founded the firm".
+ROLE_VERBS = frozenset({
+    "led", "leads", "heads", "headed", "chairs", "chaired", "runs", "ran", "founded", "co-founded",
+    "manages", "managed", "coaches", "coached", "directs", "directed", "owns", "owned", "oversees",
+    "oversaw", "represents", "represented", "edits", "edited", "presents", "presented", "captains",
+    "captained", "advises", "advised", "commands", "commanded", "governs", "governed", "teaches",
+    "studies", "researches", "co-authored", "authored", "wrote", "designed", "organised", "organized",
+})
+
+
+# Last words that make a capitalised name a place or an event, never a person ("Russian Grand
+# Prix", "Champions League"); and places that speak as a body ("Downing Street", "the White House").
+EVENT_PLACE_HEADS = frozenset({
+    "prix", "cup", "league", "championship", "championships", "games", "open", "olympics", "festival",
+    "awards", "award", "road", "avenue", "square", "park", "stadium", "arena", "bridge", "airport",
+    "station", "river", "island", "islands", "mountains", "valley", "county", "city", "town", "village",
+    "war", "summit", "conference", "election", "referendum", "act", "treaty", "day", "week", "year",
+})
+SEAT_HEADS = frozenset({"street", "house", "palace", "hall", "kremlin", "pentagon", "elysee", "quai"})

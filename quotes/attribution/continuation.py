@@ -15,8 +15,8 @@ from ..lexicon import CONTINUATION_LEADS
 from ..tokens import Tok, tokenize
 from .cues import find_cues
 from .frame import analyse_frame
-from .phrases import make_mention, role_text, scan_left
 from .paragraph_rules import ParagraphState
+from .phrases import make_mention, role_text, scan_left
 from .records import Candidate, Mention, SieveName
 from .sieves import PARAGRAPH_SIEVES, SIEVES
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from ..detect import MASK_CLOSE, MASK_OPEN
 from ..lexicon import (
     DETERMINERS,
@@ -17,7 +16,6 @@ from ..lexicon import (
 )
 from ..tokens import Tok
 from .records import Cue, CueForm
-
 
 # First word of each multi-word cue -> the phrase lengths it starts, longest first: the phrase
 # lookup runs only at tokens that can begin one ("point out", "went on to say").

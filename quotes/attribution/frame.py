@@ -11,7 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..detect import Frame, narrative
-from ..lexicon import CLAUSE_OPENERS, LEAD_WORDS, NEW_CLAUSE_WORDS, SENTENCE_ADVERBS, SPEECH_FORMS
+from ..lexicon import (
+    CLAUSE_OPENERS,
+    LEAD_WORDS,
+    NEW_CLAUSE_WORDS,
+    SENTENCE_ADVERBS,
+    SPEECH_FORMS,
+)
 from ..tokens import Tok
 from .content import (
     adverbial_lead,

@@ -29,6 +29,7 @@ from ..lexicon import (
     QUANTIFIERS,
     REFLEXIVES,
     ROLE_HEADS,
+    ROLE_VERBS,
     SENTENCE_ADVERBS,
     SPEECH_FORMS,
     TIME_WORDS,
@@ -94,12 +95,12 @@ def scan_left(toks: list[Tok], cue_i: int, lo: int) -> tuple[Mention | None, int
     if inset is None or inset[0] < lo:
         return None, cue_i
     end_k, role, alias = inset
-    start_k = _np_start(toks, end_k, lo)
+    start_k = np_start(toks, end_k, lo)
     if start_k is None:
         of_np = _of_phrase_np(toks, end_k, lo, role, alias)
         if of_np is not None:
             return of_np
-        start_k = _common_np_start(toks, end_k, lo)
+        start_k = _commonnp_start(toks, end_k, lo)
         if start_k is None:
             return None, cue_i
         np = toks[start_k:end_k + 1]
@@ -123,7 +124,7 @@ def _name_appositive(toks: list[Tok], k: int, lo: int) -> tuple[Mention | None, 
     role_end = open_k - 1
     if toks[role_end].low not in ROLE_HEADS:
         return None
-    role_start = _np_start(toks, role_end, lo)
+    role_start = np_start(toks, role_end, lo)
     if role_start is None:
         return None
     words = toks[role_start:role_end + 1]
@@ -138,7 +139,7 @@ def _relative_subject(toks: list[Tok], k: int, lo: int, cue_i: int) -> tuple[Men
     """"Mr. Kamin, who emphasized that …": the mention is 'who', standing for Mr. Kamin."""
     rel = toks[k]
     end = k - 2 if toks[k - 1].text == "," else k - 1
-    start_k = _np_start(toks, end, lo) if end >= lo else None
+    start_k = np_start(toks, end, lo) if end >= lo else None
     ante = make_mention(toks[start_k:end + 1], None, None, toks, end) if start_k is not None else None
     if ante is None:
         return None, cue_i
@@ -190,7 +191,7 @@ def _of_phrase_np(toks: list[Tok], end_k: int, lo: int, role: str | None,
     """
     for m in range(end_k - 1, max(lo, end_k - 6), -1):
         if toks[m].low == "of" and m - 1 >= lo:
-            head_start = _np_start(toks, m - 1, lo)
+            head_start = np_start(toks, m - 1, lo)
             if head_start is None:
                 return None
             base = make_mention(toks[head_start:m], role, alias, toks, m - 1)
@@ -201,7 +202,7 @@ def _of_phrase_np(toks: list[Tok], end_k: int, lo: int, role: str | None,
         if not toks[m].is_word or toks[m].low in AUXILIARIES and toks[m].low not in DETERMINERS:
             return None
     return None
-def _common_np_start(toks: list[Tok], end_k: int, lo: int) -> int | None:
+def _commonnp_start(toks: list[Tok], end_k: int, lo: int) -> int | None:
     """A common-noun subject that no word list names: "the probe said", "46 percent said".
 
     Notes:
@@ -258,7 +259,7 @@ def _skip_trailing_pp(toks: list[Tok], k: int, lo: int, last: int) -> int:
                 return m - 1
             return k
     return k
-def _np_start(toks: list[Tok], end_k: int, lo: int) -> int | None:
+def np_start(toks: list[Tok], end_k: int, lo: int) -> int | None:
     """Walk left from ``end_k`` over a noun phrase; its first index, or None if there is none."""
     head = toks[end_k]
     kind = np_word(head)
@@ -360,6 +361,16 @@ def role_text(toks: list[Tok]) -> str | None:
                      "meanwhile", "also", "too", "for", "with", "according"):
         return None
     return None if not toks else span_text(toks)
+def relative_role(toks: list[Tok]) -> str | None:
+    """A relative clause as a role when it says what the person does: "who led the study",
+    "who chairs the committee" (``ROLE_VERBS``); not "who was arrested last week"."""
+    if len(toks) < 3 or len(toks) > 10 or toks[0].low != "who" or toks[1].low not in ROLE_VERBS:
+        return None
+    if any(t.low in SPEECH_FORMS for t in toks[2:]):
+        return None
+    return span_text(toks)
+
+
 def span_text(toks: list[Tok]) -> str:
     return " ".join(t.text for t in toks).replace(" ’s", "’s").replace(" 's", "'s").replace(" ,", ",").replace("( ", "(").replace(" )", ")")
 def make_mention(np: list[Tok], role: str | None, alias: str | None, toks: list[Tok], end_k: int) -> Mention | None:

@@ -15,6 +15,7 @@ from ..lexicon import (
     BUSINESS_NOUNS,
     DETERMINERS,
     DOCUMENT_SOURCES,
+    EVENT_PLACE_HEADS,
     GENERIC_SPEAKERS,
     HONORIFICS,
     INSTITUTION_NOUNS,
@@ -25,12 +26,15 @@ from ..lexicon import (
     ORG_NOUNS,
     POLITICAL_GROUPS,
     ROLE_HEADS,
+    SEAT_HEADS,
     SPEECH_FORMS,
     SPOKESPEOPLE,
     TITLE_WORDS,
 )
+from ..models import Span
+from ..split import paragraphs
 from ..tokens import Tok, tokenize
-from .phrases import np_word, role_text, span_text
+from .phrases import np_start, np_word, relative_role, role_text, span_text
 from .records import Mention
 
 _ACRONYM_DEF = re.compile(r"((?:[A-Z][\w’'.\-&]*\s+(?:of\s+|for\s+|and\s+|the\s+)*){1,8})\(([A-Z][A-Z&.\-]{1,9})\)")
@@ -86,6 +90,20 @@ def _is_name_word(t: Tok) -> bool:
 
 
 def parse_np(toks: list[Tok]) -> ParsedName | None:
+    """Take a speaker noun phrase apart into name, type, title and roles (see ``_parse_np``);
+    a "person" whose name ends like a place or an event is none ("Russian Grand Prix"), and a
+    seat of power speaks as a body ("Downing Street")."""
+    p = _parse_np(toks)
+    if p is not None and p.type == "person" and len(p.name.split()) > 1:
+        last = p.name.split()[-1].lower()
+        if last in SEAT_HEADS:
+            return ParsedName(p.name, "organization", None, None, None)
+        if last in EVENT_PLACE_HEADS:
+            return ParsedName(p.name, "unknown", None, None, None)
+    return p
+
+
+def _parse_np(toks: list[Tok]) -> ParsedName | None:
     """Take a speaker noun phrase apart into name, type, title and roles.
 
     Notes:
@@ -201,8 +219,10 @@ class Registry:
             frames: Its frames.
             narratives: ``detect.narrative`` of each frame, when the caller has them already.
         """
-        for fi, f in enumerate(frames):
-            mt, toks = narratives[fi] if narratives is not None else narrative(text, f)
+        lines = [narratives[fi] if narratives is not None else narrative(text, f) for fi, f in enumerate(frames)]
+        # headings last: a role the body gives comes first
+        lines += [(text[p.start:p.end], tokenize(text, p.start, p.end)) for p in _headings(text, frames)]
+        for mt, toks in lines:
             for m in _ACRONYM_DEF.finditer(mt):
                 full = m.group(1).strip()
                 full = re.sub(r"^(?:The|the)\s+", "", full)
@@ -217,12 +237,15 @@ class Registry:
                     j += 1
                 while j > i and toks[j - 1].low in ("of", "and", "for", "de", "al", "bin"):
                     j -= 1
-                run = toks[i:j]
+                start = np_start(toks, j - 1, 0) if j > i else None
+                run = toks[min(i, start) if start is not None else i:j]  # with its description
                 if run:
                     self._register_run(run, toks, j)
                 i = max(j, i + 1)
 
     def _register_run(self, run: list[Tok], toks: list[Tok], j: int) -> None:
+        if run[-1].text.endswith(("’s", "'s")):
+            return  # "Michael Schumacher's record": a possessive modifies, it names no speaker
         names = [t for t in run if _is_name_word(t)]
         if len(names) < 2 and not any(t.low in HONORIFICS for t in run):
             return
@@ -240,6 +263,8 @@ class Registry:
             appos = toks[j + 1:k]
             if appos and (appos[0].low in ("the", "a", "an") or appos[0].low in ROLE_HEADS or appos[0].low in TITLE_WORDS) and not any(t.low in SPEECH_FORMS for t in appos):
                 role = role_text(appos)
+            elif appos and appos[0].low == "who":
+                role = relative_role(appos)
         if role:
             ent.add_role(role, front=True)
         built = _join_role(p.pre_role, p.title, p.of_role)
@@ -387,10 +412,13 @@ class Registry:
             if named:  # "a Downing Street spokesman"
                 return self._org(span_text(named))
             return self._recent_org() or Entity(_strip_det(m.text).lower(), "group")
-        if definite and (head in ROLE_HEADS or head.endswith("-year-old")) and len(words) <= 5:
-            ent = self._person_described(head, m.start)
+        if (head in ROLE_HEADS or head.endswith("-year-old")) and len(words) <= 6:
+            description = _strip_det(m.text)
+            # "a senior Tory MP said …" and "Senior Tory MP Steve Baker" elsewhere: one person;
+            # "the prime minister", "the 45-year-old": the person the article described so
+            ent = self._person_with_role(description) or (self._person_described(head, m.start) if definite else None)
             if ent is not None:
-                ent.add_role(_strip_det(m.text))
+                ent.add_role(description)
                 return ent
         if m.kind == "org" or head in ORG_NOUNS:
             if definite and len(words) <= 3:
@@ -428,6 +456,13 @@ class Registry:
             return next(reversed(self.recent_orgs.values()))
         return next((e for e in reversed(self.entities) if e.type == "organization"), None)
 
+    def _person_with_role(self, description: str) -> Entity | None:
+        """The one named person whose role reads as ``description`` ("senior Tory MP")."""
+        want = _norm(description)
+        found = [e for e in self.entities if e.type == "person" and len(e.name.split()) > 1
+                 and any(_norm(r) == want for r in e.roles)]
+        return found[0] if len(found) == 1 else None
+
     def _person_described(self, head: str, before: int) -> Entity | None:
         """The person a definite description refers back to: one whose role holds its head
         ("the prime minister"), else the last person mentioned ("the 45-year-old")."""
@@ -453,6 +488,13 @@ def _join_role(pre_role: str | None, title: str | None, of_role: str | None) -> 
 
 def _strip_det(text: str) -> str:
     return re.sub(r"^(?:the|The|a|A|an|An)\s+", "", text).strip()
+
+
+def _headings(text: str, frames: list[Frame]) -> list[Span]:
+    """Paragraphs no frame covers: headlines and captions ("Senior Tory MP Steve Baker today
+    compared …"). They hold no quotes, but their names and roles are the article's."""
+    covered = {f.paragraph for f in frames}
+    return [p for i, p in enumerate(paragraphs(text)) if i not in covered]
 
 
 def _is_body_entity(ent: Entity) -> bool:
