@@ -209,6 +209,9 @@ def _print_scores(s: dict[str, Any]) -> None:
     click.echo("recall by kind " + "  ".join(f"{k} {v:.3f}" for k, v in s["recall_by_kind"].items()))
     if s["role_accuracy"] is not None:
         click.echo(f"role accuracy (right speaker, gold role) {s['role_accuracy']:.3f}")
+    if s["speaker_accuracy_by_type"]:
+        click.echo("speaker accuracy by gold type " + "  ".join(f"{k} {v:.3f}" for k, v in s["speaker_accuracy_by_type"].items())
+                   + (f"; type right where the speaker is {s['type_accuracy']:.3f}" if s["type_accuracy"] is not None else ""))
     for key, label in (("wrong_speaker_by_sieve", "wrong speaker by sieve"),
                        ("false_positive_by_sieve", "unmatched predictions by sieve")):
         if s[key]:

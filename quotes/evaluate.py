@@ -92,7 +92,8 @@ def match(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> list[tuple[
 
 
 def score(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> dict[str, Any]:
-    """Precision, recall and F1 of extraction and attribution, recall by kind, role accuracy.
+    """Precision, recall and F1 of extraction and attribution, recall by kind, role accuracy,
+    speaker accuracy per gold type and type accuracy.
 
     Notes:
         The algorithm of ``score_quotes.py``: optional gold quotes neither reward nor cost; a
@@ -121,10 +122,27 @@ def score(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> dict[str, A
                         "accuracy_on_matched": right / found if found else 0.0},
         "recall_by_kind": by_kind,
         "role_accuracy": (sum(role_ok(p, g) for g, p in with_role) / len(with_role)) if with_role else None,
+        **_by_type(pairs),
         "wrong_speaker_by_sieve": dict(Counter(p.get("sieve") for g, p in pairs if not speaker_ok(p, g))),
         "false_positive_by_sieve": dict(Counter(p.get("sieve") for p in pred if id(p) not in matched_pred)),
         "misses": [g.get("id", (g["doc"], g["start"])) for g in gold
                    if not g.get("optional") and all(g is not h for h, _ in pairs)],
+    }
+
+
+def _by_type(pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, Any]:
+    """Speaker accuracy per gold speaker type (person, organization, group), and how often the
+    predicted type is the gold one where the speaker is right. Gold without types gives none."""
+    typed = [(g, p) for g, p in pairs if g.get("speaker_type") in ("person", "organization", "group")]
+    if not typed:
+        return {"speaker_accuracy_by_type": {}, "type_accuracy": None}
+    by_type: dict[str, list[bool]] = {}
+    for g, p in typed:
+        by_type.setdefault(g["speaker_type"], []).append(speaker_ok(p, g))
+    right = [(g, p) for g, p in typed if speaker_ok(p, g)]
+    return {
+        "speaker_accuracy_by_type": {t: sum(v) / len(v) for t, v in sorted(by_type.items())},
+        "type_accuracy": (sum(p.get("speaker_type") == g["speaker_type"] for g, p in right) / len(right)) if right else None,
     }
 
 

@@ -57,6 +57,7 @@ def paragraphs(text: str) -> list[Span]:
         if e > s:
             lines.append(Span(s, e))
     out: list[Span] = []
+    lines = [_after_dateline(text, line) for line in lines]
     for block in _blocks(text, lines):
         if _wrapped_block(text, block):
             out.append(Span(block[0].start, block[-1].end))
@@ -67,6 +68,30 @@ def paragraphs(text: str) -> list[Span]:
             else:
                 out.append(line)
     return out
+
+
+# "LONDON (Reuters) - ", "WASHINGTON, May 3 (AP) — ", "BAGHDAD — ": a place in capitals, perhaps a
+# date, perhaps the agency in brackets, then a dash
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3})(?:, [A-Z][A-Za-z.'’ ]{1,30})?"
+    r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?"
+    r"(?P<agency> \((?:[A-Z][\w&.'’ -]{0,30})\))?"
+    r" ?(?:--?|–|—) ?")
+
+
+def _after_dateline(text: str, line: Span) -> Span:
+    """A paragraph without its wire dateline, which is no part of any sentence or speaker.
+
+    Notes:
+        With the agency in brackets any place in capitals will do; without it, the place must
+        be a word of four capitals or more ("BAGHDAD —"), so "US - UK ties" keeps its "US".
+    """
+    m = _DATELINE.match(text, line.start, line.end)
+    if m is None or m.end() >= line.end:
+        return line
+    if not m.group("agency") and sum(c.isalpha() for c in m.group("place")) < 4:
+        return line
+    return Span(m.end(), line.end)
 
 
 def _blocks(text: str, lines: list[Span]) -> list[list[Span]]:

@@ -50,3 +50,67 @@ def test_acronym_and_organisation_resolve_to_the_full_name() -> None:
             "The command later said it would review the decision.")
     speakers = {q.speaker for q in extract(text)}
     assert speakers == {"Northern Regional Command"}
+
+
+# -- speakers a user can trust (#10): one entity, the right type, the role as written ---------------
+
+def _last(text: str):
+    from quotes import extract
+
+    found = extract(text)
+    assert found, text
+    q = found[-1]
+    return q.speaker, q.speaker_type, q.role
+
+
+@pytest.mark.parametrize("text, speaker, stype, role", [
+    # names, whole
+    ('"We will stay," Peter Long said.', "Peter Long", "person", None),
+    ('Peter Long runs the depot. "We will stay," Mr Long said.', "Peter Long", "person", None),
+    # roles as written: appositive, title before the name with its "of" phrase, descriptors
+    ('Jane Roe, chief executive of Acme, said "we grew".', "Jane Roe", "person", "chief executive of Acme"),
+    ('Deputy Secretary of State for Health Jane Roe said "we will act".', "Jane Roe", "person",
+     "Deputy Secretary of State for Health"),
+    ('CEO Jane Roe said "we grew".', "Jane Roe", "person", "CEO"),
+    ('The Burnley striker Jo Bloggs said "we won".', "Jo Bloggs", "person", "Burnley striker"),
+    ('Channel 9 presenter and political editor Sam Vale said "it ends".', "Sam Vale", "person",
+     "Channel 9 presenter and political editor"),
+    ('Professor Ana Ruiz, who led the study, said "it is new".', "Ana Ruiz", "person", "who led the study"),
+    ('The Lord Chancellor, Lord Tring, agreed the bill was "too complex".', "Tring", "person", "Lord Chancellor"),
+    # role nouns and descriptions refer back to the named person
+    ('Tottenham striker Jo Bloggs scored twice. "It was great," the striker said.', "Jo Bloggs", "person",
+     "Tottenham striker"),
+    ('Ana Ruiz ran the race. "I was tired," the 45-year-old said.', "Ana Ruiz", "person", "45-year-old"),
+    ('Senior Tory MP Dan Mole spoke first. A senior Tory MP said the plan was "a mistake".', "Dan Mole", "person",
+     "Senior Tory MP"),
+    # bodies: a spokesman speaks for one; "the company" is the article's; "it" is a body
+    ('A spokesman for the Home Office said "we will reply".', "Home Office", "organization", None),
+    ('A Downing Street spokesman said "no".', "Downing Street", "organization", None),
+    ('"Sales rose," Acme Corp said. "We are pleased," the company added.', "Acme Corp", "organization", None),
+    ('"Sales rose," the Boating Union said. "We are pleased," it added.', "Boating Union", "organization", None),
+    ('Tories said the tax was "a disgrace".', "Tories", "organization", None),
+    ('The Liberal Democrats said the tax was "a disgrace".', "Liberal Democrats", "organization", None),
+    # collective and document sources: groups, not named entities
+    ('Analysts said the shares were "cheap".', "analysts", "group", None),
+    ('The report said prices had "soared".', "report", "group", None),
+    ('Labour MPs said the plan was "unfair".', "Labour MPs", "group", None),
+    # negatives: a lead-in is no role; a possessive names nobody; an outlet told is no speaker
+    ('During the interview Mr Vale said the bill was "dead".', "Vale", "person", None),
+    ('Speaking in Harrogate Mr Vale said the bill was "dead".', "Vale", "person", None),
+    ("Sam Vale spoke after equalling Tom Pike's record. \"It is great,\" he said.", "Sam Vale", "person", None),
+    ('Sam Vale was there. "It is over," he told the BBC.', "Sam Vale", "person", None),
+    ('LONDON (Reuters) - Sales rose, the Acme chairman Tom Pike said.', "Tom Pike", "person", "Acme chairman"),
+])
+def test_speaker_patterns(text: str, speaker: str, stype: str, role: str | None) -> None:
+    assert _last(text) == (speaker, stype, role)
+
+
+@pytest.mark.parametrize("text", [
+    'LONDON (Reuters) - Sales rose, the Acme chairman Tom Pike said.',
+    'WASHINGTON, May 3 (AP) — "We will act," Senator Tom Park said.',
+])
+def test_a_wire_dateline_is_no_part_of_a_quote_or_speaker(text: str) -> None:
+    from quotes import extract
+
+    for q in extract(text):
+        assert "Reuters" not in q.text and "AP)" not in q.text and "LONDON" not in (q.mention or "")

@@ -89,7 +89,8 @@ def _speech_sense(toks: list[Tok], i: int, j: int, form: CueForm) -> CueForm | N
     ok = True
     if form == "according":
         pass
-    elif prev in DETERMINERS or prev in ("so", "-", "so-") or toks[i].text.startswith("so-") or prev[:1].isdigit():
+    elif prev in DETERMINERS or prev in ("so", "-", "so-") or toks[i].text.startswith("so-") or (
+            prev[:1].isdigit() and not prev.endswith("-year-old")):
         ok = False  # "the said", "a stated focus", "so-called", "271 pledged delegates"
     elif prev in PASSIVE_AUXILIARIES and low.endswith(("ed", "old", "aid", "ten")):
         ok = False  # "was told", "is said to"; "has been asked"

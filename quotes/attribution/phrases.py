@@ -55,6 +55,8 @@ def _np_class(text: str) -> str | None:
         if low in NOT_NAMES and low not in DETERMINERS and not (t.text.isupper() and len(t.text) > 1):
             return None  # "WHO", "AND" in capitals are names, "Who", "And" are not
         return "cap"
+    if low.endswith("-year-old"):
+        return "role"  # "the 45-year-old"
     if low in HONORIFICS or low in ROLE_HEADS or low in GENERIC_SPEAKERS or low in ORG_HEADS or low in TITLE_WORDS:
         return "role"
     if low in NAME_CONNECTORS:
@@ -79,6 +81,8 @@ def scan_left(toks: list[Tok], cue_i: int, lo: int) -> tuple[Mention | None, int
         k -= 1  # "Ford itself said", "Carter however said"
     while k >= lo and ((toks[k].low in AUXILIARIES and toks[k].low not in ("that", "and", "but", "to", "on", "in", "who", "which"))
                        or (toks[k].low in TIME_WORDS and k > lo and toks[k].low not in ("now", "then"))):
+        if toks[k].is_cap and k > lo and toks[k - 1].is_cap:
+            break  # "Peter Long said": a capital after a capital is a name, not "has long said"
         k -= 1
     if k < lo:
         return None, cue_i
@@ -263,6 +267,8 @@ def np_start(toks: list[Tok], end_k: int, lo: int) -> int | None:
     """Walk left from ``end_k`` over a noun phrase; its first index, or None if there is none."""
     head = toks[end_k]
     kind = np_word(head)
+    if kind is None and surname_like(toks, end_k, lo):
+        kind = "cap"  # "Theresa May", "Brian Friday": a month or day as a surname
     if kind is None:
         # a lower-case common-noun speaker with modifiers ("two senior officials")
         return None
@@ -309,6 +315,16 @@ def np_start(toks: list[Tok], end_k: int, lo: int) -> int | None:
     while k < end_k and toks[k].low in NAME_CONNECTORS:
         k += 1
     return k
+def surname_like(toks: list[Tok], k: int, lo: int) -> bool:
+    """Whether a capitalised month or weekday at ``k`` is a surname: right after a first name
+    ("Theresa May"), not after a preposition or a number ("in May", "May 3")."""
+    t = toks[k]
+    if not t.is_cap or t.low not in NOT_NAMES or k - 1 < lo:
+        return False
+    prev = toks[k - 1]
+    return prev.is_cap and np_word(prev) == "cap" and prev.low not in HONORIFICS and prev.low not in TITLE_WORDS
+
+
 def _role_phrase_before(toks: list[Tok], k: int, lo: int) -> int | None:
     """Index of the role head of "ROLE of|for w [w w]" ending at token ``k`` ("head of
     campaigns", "minister for sport"), or None."""
@@ -392,7 +408,7 @@ def make_mention(np: list[Tok], role: str | None, alias: str | None, toks: list[
         kind = "org"
     elif caps and head.is_cap:
         kind = "name"
-    elif head.low in GENERIC_SPEAKERS or head.low in ROLE_HEADS or head.low in TITLE_WORDS:
+    elif head.low in GENERIC_SPEAKERS or head.low in ROLE_HEADS or head.low in TITLE_WORDS or head.low.endswith("-year-old"):
         kind = "generic"
     else:
         return None

@@ -34,7 +34,7 @@ from ..lexicon import (
 from ..models import Span
 from ..split import paragraphs
 from ..tokens import Tok, tokenize
-from .phrases import np_start, np_word, relative_role, role_text, span_text
+from .phrases import np_start, np_word, relative_role, role_text, span_text, surname_like
 from .records import Mention
 
 _ACRONYM_DEF = re.compile(r"((?:[A-Z][\w’'.\-&]*\s+(?:of\s+|for\s+|and\s+|the\s+)*){1,8})\(([A-Z][A-Z&.\-]{1,9})\)")
@@ -135,7 +135,8 @@ def _parse_np(toks: list[Tok]) -> ParsedName | None:
     # name run: the trailing run of name words in `pre`
     e = len(pre)
     s = e
-    while s > 0 and (_is_name_word(pre[s - 1]) or (s < e and pre[s - 1].low in NAME_PARTICLES)):
+    while s > 0 and (_is_name_word(pre[s - 1]) or (s < e and pre[s - 1].low in NAME_PARTICLES)
+                     or surname_like(pre, s - 1, 0)):
         s -= 1
     head = toks[-1]
     full = span_text(toks)
@@ -166,7 +167,8 @@ def _parse_np(toks: list[Tok]) -> ParsedName | None:
 def _trailing_name(toks: list[Tok]) -> int | None:
     """Index where the phrase's closing run of name words starts, or None."""
     s = len(toks)
-    while s > 0 and (_is_name_word(toks[s - 1]) or (s < len(toks) and toks[s - 1].low in NAME_PARTICLES)):
+    while s > 0 and (_is_name_word(toks[s - 1]) or (s < len(toks) and toks[s - 1].low in NAME_PARTICLES)
+                     or surname_like(toks, s - 1, 0)):
         s -= 1
     return s if s < len(toks) else None
 
@@ -334,7 +336,9 @@ class Registry:
         words = [t for t in toks if t.is_word]
         if not words:
             return None
-        if m.kind in ("org", "generic") or not words[-1].is_cap or _common_word(words[-1]):
+        if _is_body(_strip_det(m.text)):
+            return self._org(_strip_det(m.text), m.alias)  # "the Liberal Democrats", "Tories"
+        if m.kind in ("org", "generic") or not words[-1].is_cap or _common_word(words[-1]) or words[-1].low in ROLE_HEADS:
             ent = self._common_noun(m, words)
             if ent is not None:
                 return ent
@@ -404,14 +408,14 @@ class Registry:
         head = words[-1].low
         definite = words[0].low in ("the", "this", "that", "its", "his", "her", "their")
         if head.endswith("s") and head[:-1] in ROLE_HEADS:
-            return Entity(_strip_det(m.text), "group")  # "Labour MPs", "senior ministers"
+            return Entity(_group_name(m.text), "group")  # "Labour MPs", "senior ministers"
         if _proper(words) and head not in SPOKESPEOPLE:
             return None  # "the Financial Reporting Council", "Channel 4 News": a name
         if head in SPOKESPEOPLE:
             named = [t for t in words[:-1] if t.is_cap and t.low not in DETERMINERS]
             if named:  # "a Downing Street spokesman"
                 return self._org(span_text(named))
-            return self._recent_org() or Entity(_strip_det(m.text).lower(), "group")
+            return self._recent_org() or Entity(_group_name(m.text), "group")
         if (head in ROLE_HEADS or head.endswith("-year-old")) and len(words) <= 6:
             description = _strip_det(m.text)
             # "a senior Tory MP said …" and "Senior Tory MP Steve Baker" elsewhere: one person;
@@ -426,9 +430,9 @@ class Registry:
                 if ent is not None:
                     return ent
             # an unnamed body ("the company", "police") the article names nowhere
-            return Entity(_strip_det(m.text).lower(), "group")
+            return Entity(_group_name(m.text), "group")
         if head in DOCUMENT_SOURCES or head in GENERIC_SPEAKERS or (head.endswith("s") and not words[-1].is_cap):
-            return Entity(_strip_det(m.text).lower(), "group")
+            return Entity(_group_name(m.text), "group")
         return None
 
     def _org_by_head(self, head: str) -> Entity | None:
@@ -484,6 +488,17 @@ def _join_role(pre_role: str | None, title: str | None, of_role: str | None) -> 
     if head and of_role:
         return f"{head} of {of_role}"
     return head or None
+
+
+def _group_name(text: str) -> str:
+    """A collective source's name as the article writes it, without its determiner; a common
+    noun capitalised only by opening the sentence is lower-cased ("Analysts" -> "analysts",
+    "Labour MPs" stays)."""
+    name = _strip_det(text)
+    first = name.split(" ", 1)[0]
+    if first[:1].isupper() and not first.isupper() and _common_word(Tok(first, 0, len(first), first.lower())):
+        name = first.lower() + name[len(first):]
+    return name
 
 
 def _strip_det(text: str) -> str:
