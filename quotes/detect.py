@@ -11,7 +11,16 @@ from bisect import bisect_left
 from itertools import accumulate, islice
 from dataclasses import dataclass
 
-from .lexicon import APPOSITIVE_WORDS, CLOSE_MARKS, HONORIFICS, OPEN_MARKS, SPEECH_FORMS, STRAIGHT_MARKS
+from .lexicon import (
+    APPOSITIVE_WORDS,
+    CLOSE_MARKS,
+    HONORIFICS,
+    OPEN_MARKS,
+    SINGLE_MARKS,
+    SINGLE_OPEN_MARKS,
+    SPEECH_FORMS,
+    STRAIGHT_MARKS,
+)
 from .models import Span
 from .split import is_heading, paragraphs, sentences
 from .tokens import Tok, tokenize
@@ -74,7 +83,7 @@ def _is_opener(text: str, i: int, mark: str, lo: int, hi: int) -> bool | None:
 _TITLE_ABBREVIATIONS = frozenset(h for h in HONORIFICS if h.endswith("."))
 
 
-_QUOTE_END = re.compile(r"[?!.,…]\s*(?:[”\"»]|'')\s*$")
+_QUOTE_END = re.compile(r"[?!.,…]\s*(?:[”\"»’']|'')\s*$")
 _WORD = re.compile(r"[A-Za-z’'\-]+|,")
 
 
@@ -109,41 +118,96 @@ def _attribution_follows(text: str, g_start: int, g_end: int, nxt: Span) -> bool
 _ANY_WORD_CHAR = re.compile(r"\w")
 
 
-def find_marks(text: str, para: Span) -> list[QuoteMarks]:
+def find_marks(text: str, para: Span, single: bool = False) -> list[QuoteMarks]:
     """Pair the quote marks of one paragraph.
+
+    Args:
+        text: The article.
+        para: The paragraph.
+        single: Whether single marks (‘…’ and '…') are the article's speech marks
+            (``quote_style``); otherwise they only nest inside double ones and are left alone.
 
     Notes:
         Curly marks pair by direction; straight marks by context (space before and a word
-        after opens) and, where context is unclear, by alternation. A mark left open runs to
-        the paragraph's end: the caller may continue it into the next paragraph.
+        after opens) and, where context is unclear, by alternation. A quote closes only on a
+        mark of its own family (single or double): the other kind inside it is nested. A mark
+        left open runs to the paragraph's end: the caller may continue it into the next paragraph.
     """
     out: list[QuoteMarks] = []
     open_at: int | None = None
     open_len = 0
-    for m in _MARK.finditer(text, para.start, para.end):
+    open_single = False
+    marks = _ANY_MARK if single else _MARK
+    for m in marks.finditer(text, para.start, para.end):
         mark, i = m.group(), m.start()
-        if mark in OPEN_MARKS:
-            is_open: bool | None = True
+        is_single = mark in SINGLE_MARKS
+        if is_single:
+            is_open = _single_opens(text, i, para.start, para.end)
+            if is_open is None:
+                continue  # an apostrophe: "don’t", "’90s", "the players’ union"
+        elif mark in OPEN_MARKS:
+            is_open = True
         elif mark in CLOSE_MARKS:
             is_open = False
         else:
             is_open = _is_opener(text, i, mark, para.start, para.end)
             if is_open is None:
                 is_open = open_at is None
+        if open_at is not None and is_single != open_single:
+            continue  # the other family inside an open quote: nested
         if is_open:
             if open_at is None:
-                open_at, open_len = i, len(mark)
+                open_at, open_len, open_single = i, len(mark), is_single
             # a second opener inside an open quote: a nested or stray mark; keep the outer one
         elif open_at is not None:
             # marks with no word between ("" or " ") quote nothing: a run of them is no quote
-            # (and would cost a record each)
-            if _ANY_WORD_CHAR.search(text, open_at + open_len, i):
+            # (and would cost a record each); one letter between is "rock 'n' roll"
+            inner = text[open_at + open_len:i]
+            if _ANY_WORD_CHAR.search(inner) and not (is_single and len(inner.strip()) < 2):
                 out.append(QuoteMarks(open_at, i + len(mark), open_at + open_len, i, True))
             open_at = None
         # a closer with nothing open: stray (or closes a quote from an earlier paragraph)
     if open_at is not None:
         out.append(QuoteMarks(open_at, para.end, open_at + open_len, para.end, False))
     return out
+
+
+_ANY_MARK = re.compile("|".join(re.escape(m) for m in sorted(OPEN_MARKS | CLOSE_MARKS | STRAIGHT_MARKS | SINGLE_MARKS,
+                                                             key=lambda m: (-len(m), m))))
+_DECADE = re.compile(r"\d\ds\b")
+
+
+def _single_opens(text: str, i: int, lo: int, hi: int) -> bool | None:
+    """For a single mark at ``i``: True if it opens a quote, False if it closes one, None if it
+    is an apostrophe (inside a word, before a decade, after a plural possessive)."""
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    if before.isalnum() and after.isalnum():
+        return None  # "don’t", "Sam's"
+    if (before.isspace() or before in "([{—–-/:;\"“") and not after.isspace():
+        if _DECADE.match(text, i + 1, hi):
+            return None  # "the ’90s"
+        return True if text[i] in SINGLE_OPEN_MARKS or text[i] == "'" else None
+    if not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-\"”"):
+        if before in "sS" and after == " " and i + 2 < hi and text[i + 2].islower():
+            return None  # "the players’ union": a plural possessive
+        if i - 2 >= lo and before.isalpha() and text[i - 2] in SINGLE_MARKS:
+            return None  # "rock 'n' roll"
+        return False
+    return None
+
+
+def quote_style(text: str) -> bool:
+    """Whether an article quotes speech in single marks (British style): more marks that open a
+    single quote than there are pairs of double marks, and a single-mark quote that closes. Judged once
+    per article, as house styles are."""
+    doubles = len(_MARK.findall(text))
+    singles = sum(1 for m in re.finditer(r"(?:^|(?<=[\s(\[—–:]))[‘'](?=\w)", text, re.M)
+                  if not _DECADE.match(text, m.end()))
+    if singles == 0 or singles <= doubles / 2:  # opening singles against double pairs
+        return False
+    # and at least one single-mark quote that closes: a stray "'em" alone proves nothing
+    return any(q.closed for p in paragraphs(text) for q in find_marks(text, p, single=True))
 
 
 def masked(text: str, span: Span, quotes: tuple[QuoteMarks, ...] | list[QuoteMarks]) -> str:
@@ -194,8 +258,9 @@ def frames(text: str) -> list[Frame]:
         the next sentence starts in lower case (‘“Why?” he asked.’ is one frame).
     """
     out: list[Frame] = []
+    single = quote_style(text)
     for pi, para in enumerate(paragraphs(text)):
-        qs = find_marks(text, para)
+        qs = find_marks(text, para, single)
         if not qs and is_heading(text, para):
             continue
         sents = sentences(text, para) or [para]

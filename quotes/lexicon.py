@@ -14,6 +14,9 @@ import re
 OPEN_MARKS = frozenset({"\u201c", "\u201e", "\u00ab", "``"})
 CLOSE_MARKS = frozenset({"\u201d", "\u00bb"})
 STRAIGHT_MARKS = frozenset({'"', "''"})
+# Single marks: speech marks in British house styles (‘…’, '…'), else nested or apostrophes.
+SINGLE_OPEN_MARKS = frozenset({"\u2018"})
+SINGLE_MARKS = frozenset({"\u2018", "\u2019", "'"})
 
 # --- cues ------------------------------------------------------------------------------------
 # Verbs of speech: a cue with a that-clause, a reported clause or a quote.

@@ -55,3 +55,43 @@ def test_frames_merge_sentences_inside_one_quote() -> None:
 def test_headings_give_no_frames() -> None:
     text = "Talks Resume In Geneva\nThe minister said the talks would resume."
     assert [text[f.start:f.end] for f in frames(text)] == ["The minister said the talks would resume."]
+
+
+# -- single quotation marks, British style (#11) ---------------------------------------------------
+
+@pytest.mark.parametrize("text, quoted", [
+    ("'We will win,' the 24-year-old said.", ["We will win,"]),
+    ("‘We will win,’ the 24-year-old said.", ["We will win,"]),
+    ("'A,' she said. 'B.'", ["A,", "B."]),
+    ("The coach said: 'They were tired. Sam's knee is sore.'", ["They were tired. Sam's knee is sore."]),
+    ("'The players' union will meet,' he said. 'It is time.'", ["The players' union will meet,", "It is time."]),
+    ("'It was the '90s,' she said. 'We danced.'", ["It was the '90s,", "We danced."]),
+    ("'I love rock 'n' roll,' he said. 'Always.'", ["I love rock 'n' roll,", "Always."]),
+    ("'He shouted \"stop\" at me,' she said. 'Twice.'", ['He shouted "stop" at me,', "Twice."]),
+])
+def test_single_marks_quote_in_british_style_and_apostrophes_do_not(text: str, quoted: list[str]) -> None:
+    from quotes.detect import frames
+
+    assert [text[q.inner_start:q.inner_end] for f in frames(text) for q in f.quotes] == quoted
+
+
+@pytest.mark.parametrize("text, single", [
+    ("'Yes,' he said. 'No,' she said.", True),
+    ('"Yes," he said, calling it a \'good\' day. "No," she said.', False),  # singles nest in doubles
+    ("Don't go, it's Sam's.", False),                                        # apostrophes only
+    ("In the '90s and the '80s it was so.", False),                          # decades
+])
+def test_the_quote_style_is_judged_per_article(text: str, single: bool) -> None:
+    from quotes.detect import quote_style
+
+    assert quote_style(text) is single
+
+
+def test_a_continuation_paragraph_in_single_marks_keeps_its_speaker() -> None:
+    from quotes import extract
+
+    text = ("Hamilton spoke on Tuesday, saying: 'I may not always get it right.\n\n"
+            "'I am only human after all.'\n\nThe race was on Sunday.\n")
+    found = extract(text)
+    assert [q.speaker for q in found] == ["Hamilton", "Hamilton"]
+    assert found[1].text == "I am only human after all."

@@ -133,7 +133,7 @@ def adverbial_only(toks: list[Tok], a: int, b: int) -> bool:
 def ends_with_comma_quote(text: str, l_b: int, frame: Frame) -> bool:
     """Whether a direct quote closes just before the speaker ("“A,” he said, “B.”")."""
     seg = text[frame.start:l_b].rstrip()
-    return seg.endswith(("”", '"', "''", "»"))
+    return seg.endswith(("”", '"', "''", "»", "’", "'"))
 def prev_content_end(cues: list[Cue], ci: int) -> int:
     """Token index where the previous cue's material ends (where this cue's left content may start)."""
     if ci == 0:
