@@ -21,13 +21,14 @@ from .errors import (
 from .evaluate import evaluate, score
 from .export import FORMATS, SPEAKER_FORMATS, write_quotes, write_speakers
 from .extract import extract, extract_article, extract_file
-from .index import IndexReport, QuoteIndex, resolve_index_dir
+from .index import IndexReport, QuoteIndex, resolve_index_dir, resolve_location
 from .models import Article, Quote, Speaker
 from .pipeline import extract_many
 from .read import MAX_BYTES, Skipped, count_inputs, iter_articles, read_file, seeds_dir
 from .store.backend import Hits
 from .store.filters import SearchFilters
 from .store.repair import CheckReport, RepairReport, check, repair
+from .store.solr_store import init_collection as solr_init
 
 __version__ = "0.2.0"
 
@@ -65,8 +66,10 @@ __all__ = [
     "read_file",
     "repair",
     "resolve_index_dir",
+    "resolve_location",
     "score",
     "seeds_dir",
+    "solr_init",
     "write_quotes",
     "write_speakers",
 ]

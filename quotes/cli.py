@@ -107,7 +107,8 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
 
 def _index_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--index", "index_dir", type=click.Path(),
-                        help="Index folder (default: $QUOTES_INDEX, else ./index).")(f)
+                        help="Index folder, or a Solr collection URL http://HOST:PORT/solr/NAME "
+                             "(default: $QUOTES_INDEX, else ./index).")(f)
 
 
 def _filter_options(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -362,6 +363,14 @@ def export(csv_path: str, query: str | None, limit: int | None, sort: str, excel
         click.echo(f"{n} quotes written to {csv_path}", err=True)
 
 
+def _folder(index_dir: str | None, command: str) -> Any:
+    where = api.resolve_location(index_dir)
+    if isinstance(where, str):
+        raise api.QuotesError(f"'quotes {command}' works on an index folder, not on {where}",
+                              "SolrCloud keeps its own replicas: check the collection in Solr's admin UI.")
+    return where
+
+
 @cli.command()
 @_index_option
 @_verbosity
@@ -374,7 +383,7 @@ def check(index_dir: str | None) -> None:
     Examples:
       quotes check --index ./index
     """
-    path = api.resolve_index_dir(index_dir)
+    path = _folder(index_dir, "check")
     report = api.check(path)
     if report.ok:
         click.echo(f"ok: {report.quotes} quotes of {report.articles} articles in {report.segments} segment(s), "
@@ -403,7 +412,7 @@ def repair(index_dir: str | None, lock_timeout: float) -> None:
     Examples:
       quotes repair --index ./index
     """
-    path = api.resolve_index_dir(index_dir)
+    path = _folder(index_dir, "repair")
     r = api.repair(path, lock_timeout=lock_timeout)
     if not r.repaired:
         click.echo(f"ok: the index at {path} is whole; nothing to repair")
@@ -416,6 +425,28 @@ def repair(index_dir: str | None, lock_timeout: float) -> None:
                    f"{r.documents_lost} unreadable document(s), {r.quotes_dropped} quote(s) of incomplete "
                    f"articles dropped. Run 'quotes index' on your sources again to restore them.")
     click.echo(f"the damaged index was moved to {r.moved_aside}; delete it when you are satisfied")
+
+
+@cli.group()
+def solr() -> None:
+    """A quote index on SolrCloud: give --index http://HOST:PORT/solr/COLLECTION to any command."""
+
+
+@solr.command(name="init")
+@click.argument("url")
+@click.option("--shards", type=click.IntRange(1, 256), default=2, show_default=True, help="Number of shards.")
+@click.option("--replicas", type=click.IntRange(1, 16), default=2, show_default=True, help="Replicas of each shard.")
+@_verbosity
+def solr_init(url: str, shards: int, replicas: int) -> None:
+    """Create the collection URL names (with the quotes configset) and wait until it is active.
+
+    \b
+    Examples:
+      quotes solr init http://127.0.0.1:8983/solr/quotes --shards 2 --replicas 2
+      quotes index articles/ --index http://127.0.0.1:8983/solr/quotes
+    """
+    done = api.solr_init(url, shards=shards, replicas=replicas)
+    click.echo(f"{url}: {'created, ' + str(shards) + ' shard(s) x ' + str(replicas) + ' replica(s)' if done == 'created' else 'already there'}")
 
 
 def main() -> None:

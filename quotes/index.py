@@ -38,6 +38,14 @@ def resolve_index_dir(path: str | os.PathLike[str] | None = None) -> Path:
     return Path(path or os.environ.get(ENV_VAR) or DEFAULT_DIR)
 
 
+def resolve_location(location: str | os.PathLike[str] | None = None) -> str | Path:
+    """Where the index is: a Solr collection URL as given, else a folder (``resolve_index_dir``)."""
+    given = location if location is not None else os.environ.get(ENV_VAR)
+    if isinstance(given, str) and given.startswith(("http://", "https://")):
+        return given
+    return resolve_index_dir(location)
+
+
 @dataclass
 class IndexReport:
     """What one ``QuoteIndex.add`` did."""
@@ -60,10 +68,11 @@ def _filters(filters: SearchFilters | None, kwargs: dict[str, Any]) -> SearchFil
 
 
 class QuoteIndex:
-    """A quote index: a Whoosh folder (the default engine).
+    """A quote index: a Whoosh folder (the default engine) or a SolrCloud collection.
 
     Args:
-        path: The index folder (see ``resolve_index_dir``).
+        path: The index folder (see ``resolve_index_dir``), or a collection URL
+            ``http://HOST:PORT/solr/COLLECTION`` (created by ``quotes solr init``).
         create: Create the index if missing (``add`` does); otherwise a missing index raises.
         lock_timeout: Seconds a writer waits for another process's write lock.
 
@@ -80,10 +89,18 @@ class QuoteIndex:
 
     def __init__(self, path: str | os.PathLike[str] | None = None, create: bool = False,
                  lock_timeout: float = 30.0) -> None:
-        from .store.whoosh_store import WhooshStore
+        where = resolve_location(path)
+        self.backend: Backend
+        if isinstance(where, str):
+            from .store.solr_store import SolrStore
 
-        self.path = resolve_index_dir(path)
-        self.backend: Backend = WhooshStore(self.path, create=create, lock_timeout=lock_timeout)
+            self.backend = SolrStore(where, create=create, lock_timeout=lock_timeout)
+            self.path: str | Path = self.backend.location
+        else:
+            from .store.whoosh_store import WhooshStore
+
+            self.path = where
+            self.backend = WhooshStore(where, create=create, lock_timeout=lock_timeout)
 
     def __enter__(self) -> QuoteIndex:
         return self

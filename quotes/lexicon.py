@@ -495,3 +495,12 @@ EVENT_PLACE_HEADS = frozenset({
     "war", "summit", "conference", "election", "referendum", "act", "treaty", "day", "week", "year",
 })
 SEAT_HEADS = frozenset({"street", "house", "palace", "hall", "kremlin", "pentagon", "elysee", "quai"})
+
+
+# Words the speaker, aliases, role, title, article title and outlet fields never index: Whoosh's
+# English stop list (its default word analyzer), also solr_conf/stopwords.txt. A test keeps the three equal.
+INDEX_STOP_WORDS = frozenset({
+    "a", "an", "and", "are", "as", "at", "be", "by", "can", "for", "from", "have", "if", "in", "is", "it",
+    "may", "not", "of", "on", "or", "tbd", "that", "the", "this", "to", "us", "we", "when", "will", "with",
+    "yet", "you", "your",
+})

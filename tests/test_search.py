@@ -103,3 +103,20 @@ def test_a_phrase_on_any_field_runs(dated: Path, field: str) -> None:
     with QuoteIndex(dated) as ix:
         ix.search(f'{field}:"two words"')  # no engine error: an answer, perhaps empty
         ix.search(f'{field}:word AND bridge')
+
+
+def test_a_role_filter_ignores_the_words_the_role_field_never_indexes(dated: Path) -> None:
+    with QuoteIndex(dated) as ix:
+        assert [q.doc for q in ix.search(role="Minister of Finance")] == ["c"]
+
+
+def test_the_index_stop_list_is_whooshs_and_the_solr_configsets() -> None:
+    from importlib import resources
+
+    from whoosh.analysis import STOP_WORDS
+
+    from quotes.lexicon import INDEX_STOP_WORDS
+
+    solr = resources.files("quotes.store").joinpath("solr_conf", "stopwords.txt").read_text(encoding="utf-8")
+    listed = {line.strip() for line in solr.splitlines() if line.strip() and not line.startswith("#")}
+    assert INDEX_STOP_WORDS == set(STOP_WORDS) == listed

@@ -8,6 +8,7 @@ from datetime import date as Date
 
 from ..dates import day_number
 from ..errors import QueryError
+from ..lexicon import INDEX_STOP_WORDS
 from ..models import KINDS
 
 SORTS = ("relevance", "date")
@@ -15,9 +16,20 @@ MAX_LIMIT = 100_000
 _WORD = re.compile(r"[\w’'\-]+")
 
 
+def has_words(query: str | None) -> bool:
+    """Whether a query asks for words at all (empty, blank and a bare ``*`` do not)."""
+    return bool(query and query.strip().strip("*"))
+
+
 def words_of(text: str) -> list[str]:
     """The lower-cased words of a filter value ("Brad Cooper" -> ["brad", "cooper"])."""
     return [w.lower() for w in _WORD.findall(text)]
+
+
+def indexed_words(text: str) -> list[str]:
+    """The words of ``text`` a word field indexes: no stop words, none of one letter
+    ("head of campaigns" -> ["head", "campaigns"])."""
+    return [w for w in words_of(text) if len(w) >= 2 and w not in INDEX_STOP_WORDS]
 
 
 @dataclass(frozen=True)
@@ -50,7 +62,7 @@ class SearchFilters:
                              "--kind direct, --kind mixed or --kind indirect.")
         for name in ("speaker", "role"):
             value = getattr(self, name)
-            if value is not None and not words_of(value):
+            if value is not None and not (indexed_words(value) if name == "role" else words_of(value)):
                 raise QueryError(f"{name} {value!r} has no words to search for",
                                  f"Give words of the {name}: --{name} {'Cooper' if name == 'speaker' else 'minister'}.")
         days = self.days()

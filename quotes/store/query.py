@@ -11,15 +11,11 @@ from whoosh.qparser import QueryParser
 
 from ..errors import QueryError
 from ..models import Quote
+from .filters import has_words  # noqa: F401  (re-exported: the engines import it from here too)
 from .schema import ANALYZER, QUERY_FIELDS, SCHEMA
 
 MAX_QUERY_CHARS = 2_000
 _OPERATORS_ONLY = re.compile(r"\s*(?:(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\s*)+")
-
-
-def has_words(query: str | None) -> bool:
-    """Whether a query asks for words at all (empty, blank and a bare ``*`` do not)."""
-    return bool(query and query.strip().strip("*"))
 
 
 def parse_query(text: str) -> Q.Query:

@@ -28,7 +28,7 @@ from . import files
 from .backend import BatchCounts, Hits
 from .codec import QuotesCodec
 from .documents import content_hash, marker_record, quote_records, to_quote
-from .filters import SearchFilters, words_of
+from .filters import SearchFilters, indexed_words, words_of
 from .query import has_words, parse_query
 from .schema import SCHEMA
 
@@ -341,7 +341,7 @@ class WhooshStore:
         if f.speaker:
             parts.append(self._speaker_query(f.speaker, s, cols))
         if f.role:
-            parts.append(Q.And([Q.Term("role", w) for w in words_of(f.role)]))
+            parts.append(Q.And([Q.Term("role", w) for w in indexed_words(f.role)]))
         if f.kind:
             parts.append(Q.Term("kind", f.kind))
         if f.doc:
