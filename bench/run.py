@@ -234,8 +234,27 @@ def step_query(opts: dict) -> dict:
             "p95_ms_by_kind": {k: percentiles(v)["p95_ms"] for k, v in by_kind.items()}}
 
 
+def step_index_solr(opts: dict) -> dict:
+    """The corpus's quotes written to a fresh collection of the Solr cluster at ``opts["solr"]``."""
+    import uuid
+
+    from quotes import QuoteIndex, solr_init
+    from quotes.pipeline import extract_many
+
+    base = opts["solr"].rstrip("/").rsplit("/", 1)[0]
+    url = f"{base}/bench_{uuid.uuid4().hex[:8]}"
+    solr_init(url, shards=2, replicas=2)
+    pairs = list(extract_many(load_articles(opts["corpus"], opts["limit"]), jobs=opts["jobs"]))
+    with QuoteIndex(url) as ix:
+        t0 = time.perf_counter()
+        ix.add_quotes(pairs)
+        write = time.perf_counter() - t0
+        n = ix.count()
+    return {"url": url, "quotes": n, "seconds_write": round(write, 2), "quotes_per_s_write": round(n / write)}
+
+
 STEPS = {"split": step_split, "extract": step_extract, "index-corpus": step_index_corpus,
-         "index-scale": step_index_scale, "query": step_query}
+         "index-scale": step_index_scale, "query": step_query, "index-solr": step_index_solr}
 
 
 def run_step(name: str, opts: dict) -> dict:
@@ -285,6 +304,12 @@ def table(r: dict) -> str:
         if i == 0:
             lines.append("-" * (w0 + w1 + 12))
     lines.append("p95 by query kind at scale (ms): " + ", ".join(f"{k} {v}" for k, v in qs["p95_ms_by_kind"].items()))
+    if "index_solr" in r:
+        so, sq = r["index_solr"], r["query_solr"]
+        lines.append(f"SolrCloud ({so['url']}): {so['quotes']:,} quotes written in {so['seconds_write']} s, "
+                     f"{so['quotes_per_s_write']:,} quotes/s (Whoosh: {ic['quotes_per_s_write']:,}); "
+                     f"{sq['queries']} queries p50 {sq['p50_ms']} ms, p95 {sq['p95_ms']} ms "
+                     f"(Whoosh: p50 {qc['p50_ms']} ms, p95 {qc['p95_ms']} ms)")
     return "\n".join(lines)
 
 
@@ -314,6 +339,8 @@ def main() -> None:
     ap.add_argument("--json", action="store_true", help="print JSON instead of the table")
     ap.add_argument("--save", metavar="FILE", help="also write the JSON to FILE (to compare runs)")
     ap.add_argument("--profile", metavar="FILE", help="write a pyinstrument profile (.html or .txt) and stop")
+    ap.add_argument("--index", metavar="URL", help="also a SolrCloud: http://HOST:PORT/solr/ANY (a fresh collection "
+                                                   "is made there) for the same writing and query mix")
     ap.add_argument("--step", nargs=2, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.step:
@@ -344,6 +371,10 @@ def main() -> None:
         r["index_scale"] = run_step("index-scale", {**base, "jobs": a.jobs, "dir": tmp, "scale": a.scale})
         log("query scale-up …")
         r["query_scale"] = run_step("query", {"index": str(Path(tmp) / "scale"), "queries": a.queries})
+        if a.index:
+            log("SolrCloud: index the corpus's quotes, then the query mix …")
+            r["index_solr"] = run_step("index-solr", {**base, "jobs": a.jobs, "solr": a.index})
+            r["query_solr"] = run_step("query", {"index": r["index_solr"]["url"], "queries": a.queries})
     r["articles"], r["chars"] = r["split"]["articles"], r["split"]["chars"]
     r["ratio_extract_to_split"] = round(r["split"]["chars_per_s"] / r["extract_1"]["chars_per_s"], 2)
     r["speedup_jobs"] = round(r["extract_n"]["chars_per_s"] / r["extract_1"]["chars_per_s"], 2)
