@@ -253,8 +253,27 @@ def step_index_solr(opts: dict) -> dict:
     return {"url": url, "quotes": n, "seconds_write": round(write, 2), "quotes_per_s_write": round(n / write)}
 
 
+def step_compare(opts: dict) -> dict:
+    """The query mix, drawn from the Whoosh index, on both engines with no limit: how many
+    answers are the same quotes."""
+    from quotes import QuoteIndex
+
+    with QuoteIndex(opts["whoosh"]) as w, QuoteIndex(opts["solr"]) as s:
+        queries = make_queries(w, opts["queries"])
+        same, differ = 0, []
+        for q in queries:
+            a = sorted((x.doc, x.start) for x in w.search(**q["call"], limit=None))
+            b = sorted((x.doc, x.start) for x in s.search(**q["call"], limit=None))
+            if a == b:
+                same += 1
+            else:
+                differ.append({**q, "whoosh": len(a), "solr": len(b)})
+    return {"queries": len(queries), "same": same, "differ": differ[:10]}
+
+
 STEPS = {"split": step_split, "extract": step_extract, "index-corpus": step_index_corpus,
-         "index-scale": step_index_scale, "query": step_query, "index-solr": step_index_solr}
+         "index-scale": step_index_scale, "query": step_query, "index-solr": step_index_solr,
+         "compare": step_compare}
 
 
 def run_step(name: str, opts: dict) -> dict:
@@ -309,7 +328,8 @@ def table(r: dict) -> str:
         lines.append(f"SolrCloud ({so['url']}): {so['quotes']:,} quotes written in {so['seconds_write']} s, "
                      f"{so['quotes_per_s_write']:,} quotes/s (Whoosh: {ic['quotes_per_s_write']:,}); "
                      f"{sq['queries']} queries p50 {sq['p50_ms']} ms, p95 {sq['p95_ms']} ms "
-                     f"(Whoosh: p50 {qc['p50_ms']} ms, p95 {qc['p95_ms']} ms)")
+                     f"(Whoosh: p50 {qc['p50_ms']} ms, p95 {qc['p95_ms']} ms); the same quotes as Whoosh for "
+                     f"{r['compare_solr']['same']} of {r['compare_solr']['queries']} queries")
     return "\n".join(lines)
 
 
@@ -375,6 +395,8 @@ def main() -> None:
             log("SolrCloud: index the corpus's quotes, then the query mix …")
             r["index_solr"] = run_step("index-solr", {**base, "jobs": a.jobs, "solr": a.index})
             r["query_solr"] = run_step("query", {"index": r["index_solr"]["url"], "queries": a.queries})
+            r["compare_solr"] = run_step("compare", {"whoosh": str(Path(tmp) / "corpus"), "solr": r["index_solr"]["url"],
+                                                     "queries": a.queries})
     r["articles"], r["chars"] = r["split"]["articles"], r["split"]["chars"]
     r["ratio_extract_to_split"] = round(r["split"]["chars_per_s"] / r["extract_1"]["chars_per_s"], 2)
     r["speedup_jobs"] = round(r["extract_n"]["chars_per_s"] / r["extract_1"]["chars_per_s"], 2)

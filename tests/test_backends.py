@@ -114,3 +114,15 @@ def test_both_engines_answer_a_fixed_query_set_alike(request: pytest.FixtureRequ
     for (q, f), w, s in zip(QUERIES, answers[whoosh], answers[solr]):
         assert w == s, (q, f)
         assert w[1] > 0 or "1990" in str(f), (q, f)
+
+
+def test_many_long_keyed_articles_in_one_batch(engine: str) -> None:
+    """Hundreds of long article keys at once (a Solr look-up by key once overflowed a URL).
+    Last on its index: the index is not used after it."""
+    from quotes import Article, extract_article
+
+    articles = [Article(id=f"x{i}", text=f'"Number {i} is up," Ann Lee said.', key=f"/{'long-folder-name/' * 12}{i}.txt")
+                for i in range(400)]
+    with QuoteIndex(engine) as ix:
+        assert ix.add_quotes((a, extract_article(a)) for a in articles).added == 400
+        assert ix.add_quotes((a, []) for a in articles).unchanged == 400

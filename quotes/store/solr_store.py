@@ -38,6 +38,8 @@ CONFIGSET = "quotes-1"
 TIMEOUT = 120.0
 #: Seconds an update keeps trying through a node's failure (ZooKeeper notices within its session timeout).
 UPDATE_RETRY = 60.0
+#: Seconds a search keeps trying while the cluster fails over (Solr answers 503 meanwhile).
+QUERY_RETRY = 20.0
 _PAGE = 1000
 _URL = re.compile(r"(?P<base>https?://[^/\s]+/solr)/(?P<collection>[A-Za-z0-9_\-.]+)/?")
 _STORED = ("id,rtype,article,doc,text,speaker,speaker_id,aliases,speaker_type,role,title,kind,cue,sieve,"
@@ -201,7 +203,10 @@ class SolrStore:
 
     # -- reading ------------------------------------------------------------------------------
     def _select(self, params: dict[str, Any]) -> dict[str, Any]:
-        return self.http.call(f"/{self.collection}/select", params)
+        # as a form POST: a query naming hundreds of article keys is longer than a URL may be
+        body = urllib.parse.urlencode({"wt": "json", **params}, doseq=True).encode("utf-8")
+        return self.http.call(f"/{self.collection}/select", body=body, content_type="application/x-www-form-urlencoded",
+                              retry=QUERY_RETRY)
 
     def _count(self, q: str) -> int:
         return int(self._select({"q": q, "rows": 0})["response"]["numFound"])
