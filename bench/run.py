@@ -154,7 +154,7 @@ def step_index_scale(opts: dict) -> dict:
             for i, (a, qs) in enumerate(base):
                 aid = f"copy{c:03d}/{a.id}"
                 when = (EPOCH + timedelta(days=(c * len(base) + i) % 730)).isoformat()
-                a2 = replace(a, id=aid, path=None, date=when)
+                a2 = replace(a, id=aid, path=None, key=aid, date=when)
                 yield a2, [replace(q, doc=aid, date=when) for q in qs]
 
     path = Path(opts["dir"]) / "scale"

@@ -304,6 +304,12 @@ def problems(folder: Path, schema: Any, deep: bool = True) -> list[str]:
         toc = read_toc(folder, schema, gen)
     except IndexCorruptError as e:
         return [str(e)]
+    if m is not None:
+        from .schema import SCHEMA_VERSION
+
+        if m.schema < SCHEMA_VERSION:
+            found.append(f"{folder}: written by an older quotes (schema {m.schema}, now {SCHEMA_VERSION}); "
+                         f"searches may miss words until 'quotes repair' rebuilds it")
     if m is None or m.generation != gen:
         # no checksums for this commit (an interrupted run, or an index from before the
         # manifest): every named segment must at least exist

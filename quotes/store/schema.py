@@ -11,12 +11,25 @@ from typing import Any
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
+from nltk.stem.porter import PorterStemmer
+
 #: Bumped when the schema or the analyzer changes; recorded in the manifest of every commit.
 #: 2: stop words are indexed ("US", "will" are searchable).
-SCHEMA_VERSION = 2
+#: 3: Porter's original algorithm (NLTK's), as Lucene and so Solr stem: Whoosh's own stemmer
+#:    left "running" as "runn" and "educated" as "educat".
+SCHEMA_VERSION = 3
+
+_PORTER = PorterStemmer(mode=PorterStemmer.ORIGINAL_ALGORITHM)
+
+
+def porter_stem(word: str) -> str:
+    """Martin Porter's original stemming algorithm (NLTK's implementation): the one Lucene's
+    PorterStemFilter implements, so the Whoosh and Solr engines stem every word alike."""
+    return str(_PORTER.stem(word, to_lowercase=False))
+
 
 #: Stemmed, lower-cased words; no stop list: "US" and "will" are words users search for.
-ANALYZER = StemmingAnalyzer(stoplist=None)
+ANALYZER = StemmingAnalyzer(stoplist=None, stemfn=porter_stem)
 
 SCHEMA = Schema(
     id=STORED(),                                     # "<article key>#<start>-<end>", or "<key>" for markers

@@ -28,7 +28,7 @@ from . import files
 from .backend import BatchCounts, Hits
 from .codec import QuotesCodec
 from .documents import content_hash, marker_record, quote_records, to_quote
-from .filters import SearchFilters, indexed_words, words_of
+from .filters import SearchFilters, words_of
 from .query import has_words, parse_query
 from .schema import SCHEMA
 
@@ -112,6 +112,12 @@ def _column(reader: Any, field: str, n: int, default: Any) -> list[Any]:
     if len(values) < n:
         values += [default] * (n - len(values))
     return [default if v is None else v for v in values]
+
+
+def _field_words(field: str, text: str) -> list[str]:
+    """The terms ``text`` makes in ``field`` (the field's own analyzer: the same tokens, stop
+    words and lengths as indexing)."""
+    return [t.text for t in SCHEMA[field].analyzer(text)]
 
 
 class WhooshStore:
@@ -341,7 +347,7 @@ class WhooshStore:
         if f.speaker:
             parts.append(self._speaker_query(f.speaker, s, cols))
         if f.role:
-            parts.append(Q.And([Q.Term("role", w) for w in indexed_words(f.role)]))
+            parts.append(Q.And([Q.Term("role", w) for w in _field_words("role", f.role)] or [Q.NullQuery]))
         if f.kind:
             parts.append(Q.Term("kind", f.kind))
         if f.doc:
@@ -372,7 +378,10 @@ class WhooshStore:
             article), then match those names exactly, so an alias used in one article ("CENTCOM")
             finds the speaker's quotes in articles that never used it.
         """
-        per_word = Q.And([Q.Or([Q.Term("speaker", w), Q.Term("aliases", w)]) for w in words_of(speaker)])
+        words = _field_words("speaker", speaker)  # as the field splits them: "O'Neill" is "neill"
+        if not words:
+            return Q.Term("speaker_id", speaker.strip().lower())
+        per_word = Q.And([Q.Or([Q.Term("speaker", w), Q.Term("aliases", w)]) for w in words])
         names = {speaker.strip().lower()}
         names.update(cols.speaker_id[d] for d in s.docs_for_query(per_word) if cols.speaker_id[d])
         return Q.Or([Q.Term("speaker_id", n) for n in sorted(names)])
