@@ -201,6 +201,9 @@ def quote_style(text: str) -> bool:
     """Whether an article quotes speech in single marks (British style): more marks that open a
     single quote than there are pairs of double marks, and a single-mark quote that closes. Judged once
     per article, as house styles are."""
+    doubles = sum(text.count(m) for m in ('"', "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb"))
+    if text.count("'") + text.count("\u2018") <= doubles / 2:
+        return False  # not even every single mark, apostrophes included, could outnumber them
     doubles = len(_MARK.findall(text))
     singles = sum(1 for m in re.finditer(r"(?:^|(?<=[\s(\[—–:]))[‘'](?=\w)", text, re.M)
                   if not _DECADE.match(text, m.end()))

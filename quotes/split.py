@@ -41,6 +41,17 @@ def tokenizer() -> PunktSentenceTokenizer:
 
 
 def paragraphs(text: str) -> list[Span]:
+    """Split ``text`` into paragraphs (see ``_paragraphs``); the last few articles' answers are
+    kept, as several stages ask for the same article's paragraphs."""
+    return list(_cached_paragraphs(text))
+
+
+@lru_cache(maxsize=8)
+def _cached_paragraphs(text: str) -> tuple[Span, ...]:
+    return tuple(_paragraphs(text))
+
+
+def _paragraphs(text: str) -> list[Span]:
     """Split ``text`` into paragraphs, as spans with surrounding whitespace excluded.
 
     A blank line always ends a paragraph; a single newline does too, unless it falls inside a
@@ -86,6 +97,8 @@ def _after_dateline(text: str, line: Span) -> Span:
         With the agency in brackets any place in capitals will do; without it, the place must
         be a word of four capitals or more ("BAGHDAD —"), so "US - UK ties" keeps its "US".
     """
+    if not text[line.start:line.start + 2].isupper():
+        return line  # a dateline opens with a place in capitals: most paragraphs stop here
     m = _DATELINE.match(text, line.start, line.end)
     if m is None or m.end() >= line.end:
         return line

@@ -16,7 +16,7 @@ from .phrases import according_phrase, frame_subject, scan_left, scan_right
 from .records import Cue, Mention
 
 
-@dataclass
+@dataclass(slots=True)
 class CueContext:
     """What a cue-bound rule may read: the frame's tokens, its cues, the cue at hand, and the
     speaker of the cues before it."""
@@ -52,7 +52,7 @@ class CueContext:
         return content_start_after_cue(self.toks, cue.j, self.n, SPEECH_FORMS.get(cue.word.lower()))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Decision:
     """A rule's verdict on a cue.
 

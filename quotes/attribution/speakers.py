@@ -239,9 +239,10 @@ class Registry:
                     j += 1
                 while j > i and toks[j - 1].low in ("of", "and", "for", "de", "al", "bin"):
                     j -= 1
-                start = np_start(toks, j - 1, 0) if j > i else None
-                run = toks[min(i, start) if start is not None else i:j]  # with its description
-                if run:
+                start = np_start(toks, j - 1, 0) if j > i else None  # with its description
+                run = toks[min(i, start) if start is not None else i:j]
+                # one capital alone (a sentence start, a place) names no person to register
+                if len(run) > 1 or (run and run[0].low in HONORIFICS):
                     self._register_run(run, toks, j)
                 i = max(j, i + 1)
 
