@@ -271,9 +271,19 @@ def step_compare(opts: dict) -> dict:
     return {"queries": len(queries), "same": same, "differ": differ[:10]}
 
 
+def step_dask(opts: dict) -> dict:
+    """Extraction of the corpus on a local Dask cluster of ``opts["workers"]`` processes."""
+    from quotes import extract_many
+
+    folder = opts["corpus"]
+    t0 = time.perf_counter()
+    n = sum(len(q or []) for _a, q in extract_many([folder], cluster=f"local:{opts['workers']}"))
+    return {"workers": opts["workers"], "quotes": n, "seconds": round(time.perf_counter() - t0, 2)}
+
+
 STEPS = {"split": step_split, "extract": step_extract, "index-corpus": step_index_corpus,
          "index-scale": step_index_scale, "query": step_query, "index-solr": step_index_solr,
-         "compare": step_compare}
+         "compare": step_compare, "dask": step_dask}
 
 
 def run_step(name: str, opts: dict) -> dict:
@@ -323,6 +333,11 @@ def table(r: dict) -> str:
         if i == 0:
             lines.append("-" * (w0 + w1 + 12))
     lines.append("p95 by query kind at scale (ms): " + ", ".join(f"{k} {v}" for k, v in qs["p95_ms_by_kind"].items()))
+    if "dask_1" in r:
+        d1, d2 = r["dask_1"], r["dask_2"]
+        lines.append(f"Dask local cluster: 1 worker {d1['seconds']} s, 2 workers {d2['seconds']} s "
+                     f"({round(d1['seconds'] / d2['seconds'], 2)}x; target >= 1.6x), {d2['quotes']:,} quotes "
+                     f"(one process: {e1['quotes']:,}); start-up included")
     if "index_solr" in r:
         so, sq = r["index_solr"], r["query_solr"]
         lines.append(f"SolrCloud ({so['url']}): {so['quotes']:,} quotes written in {so['seconds_write']} s, "
@@ -383,6 +398,10 @@ def main() -> None:
         r["extract_1"] = run_step("extract", {**base, "jobs": 1})
         log(f"extract, {a.jobs} jobs …")
         r["extract_n"] = run_step("extract", {**base, "jobs": a.jobs})
+        if not a.limit:
+            log("Dask, 1 and 2 workers …")
+            r["dask_1"] = run_step("dask", {**base, "workers": 1})
+            r["dask_2"] = run_step("dask", {**base, "workers": 2})
         log("index corpus …")
         r["index_corpus"] = run_step("index-corpus", {**base, "jobs": a.jobs, "dir": tmp})
         log("query corpus …")

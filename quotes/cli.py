@@ -125,6 +125,12 @@ def _filter_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
+def _cluster_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--cluster", metavar="SPEC",
+                        help="Extract on a Dask cluster: tcp://SCHEDULER:8786, or local:N for N worker "
+                             "processes here (needs quotes[cluster]).")(f)
+
+
 def _search_filters(kw: dict[str, Any]) -> api.SearchFilters:
     """The one ``SearchFilters`` of a command's filter options (removed from ``kw``)."""
     return api.SearchFilters(**{k: kw.pop(k) for k in ("speaker", "role", "kind", "doc", "since", "until")})
@@ -146,8 +152,10 @@ def _finish_skipped(skipped: list[api.Skipped]) -> None:
 @click.option("--excel", is_flag=True, help="CSV with a BOM, for Excel.")
 @click.option("--max-bytes", type=click.IntRange(1), default=api.MAX_BYTES, show_default=True,
               help="Skip larger files, rows and stdin.")
+@_cluster_option
 @_verbosity
-def extract(paths: tuple[str, ...], demo: bool, fmt: str, output: Any, jobs: int, excel: bool, max_bytes: int) -> None:
+def extract(paths: tuple[str, ...], demo: bool, fmt: str, output: Any, jobs: int, excel: bool, max_bytes: int,
+            cluster: str | None) -> None:
     """Extract quotes from articles: files, folders (.txt/.jsonl/.csv) or - for stdin.
 
     JSONL output is the prediction format of score_quotes.py (doc = the file's name).
@@ -157,6 +165,7 @@ def extract(paths: tuple[str, ...], demo: bool, fmt: str, output: Any, jobs: int
       quotes extract seeds --format table
       quotes extract articles/ -j 2 -o quotes.jsonl
       cat story.txt | quotes extract - --format csv --excel > sheet.csv
+      quotes extract corpus/ --cluster tcp://scheduler:8786 -o quotes.jsonl
     """
     if demo:
         paths = paths + (str(api.seeds_dir()),)
@@ -167,7 +176,7 @@ def extract(paths: tuple[str, ...], demo: bool, fmt: str, output: Any, jobs: int
 
     def each() -> Any:
         nonlocal articles
-        for _a, qs in api.extract_many(paths, jobs=jobs, skipped=skipped, max_bytes=max_bytes):
+        for _a, qs in api.extract_many(paths, jobs=jobs, skipped=skipped, max_bytes=max_bytes, cluster=cluster):
             articles += 1
             yield from qs or []
 
@@ -231,9 +240,10 @@ def _print_scores(s: dict[str, Any]) -> None:
               help="Articles per commit; an interrupted run keeps every finished commit.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: when stderr is a terminal).")
+@_cluster_option
 @_verbosity
 def index(paths: tuple[str, ...], index_dir: str | None, jobs: int, lock_timeout: float, max_bytes: int,
-          commit_every: int, progress: bool | None) -> None:
+          commit_every: int, progress: bool | None, cluster: str | None) -> None:
     """Extract quotes from articles and add them to the index (incremental).
 
     Articles already indexed with the same content are skipped; changed ones replace their
@@ -243,13 +253,14 @@ def index(paths: tuple[str, ...], index_dir: str | None, jobs: int, lock_timeout
     Examples:
       quotes index articles/ --index ./index -j 2
       quotes index feed-2026-02.jsonl --index ./index
+      quotes index corpus/ --index http://solr:8983/solr/quotes --cluster tcp://scheduler:8786
     """
-    show = (sys.stderr.isatty() if progress is None else progress) and not _quiet()
+    show = (sys.stderr.isatty() if progress is None else progress) and not _quiet() and not cluster
     with api.QuoteIndex(index_dir, create=True, lock_timeout=lock_timeout) as ix:
         if show:
             report = _index_with_progress(ix, paths, jobs, max_bytes, commit_every)
         else:
-            report = ix.add(paths, jobs=jobs, max_bytes=max_bytes, commit_every=commit_every)
+            report = ix.add(paths, jobs=jobs, max_bytes=max_bytes, commit_every=commit_every, cluster=cluster)
         click.echo(
             f"{report.articles} articles ({report.added} new, {report.replaced} changed, "
             f"{report.unchanged} unchanged), {report.quotes} quotes written, "

@@ -115,7 +115,8 @@ class QuoteIndex:
     # -- writing --------------------------------------------------------------------------------
     def add(self, sources: Iterable[str | os.PathLike[str] | Article], jobs: int = 1,
             commit_every: int = 2000, progress: Callable[[Article], None] | None = None,
-            max_bytes: int | None = None, on_commit: Callable[[int], None] | None = None) -> IndexReport:
+            max_bytes: int | None = None, on_commit: Callable[[int], None] | None = None,
+            cluster: str | None = None) -> IndexReport:
         """Extract and index articles: paths (files, folders, ``-``) or ``Article`` objects.
 
         Args:
@@ -127,6 +128,9 @@ class QuoteIndex:
             max_bytes: Skip files larger than this.
             on_commit: Called with the batch's article count before each commit (a commit
                 can take seconds: a progress display can say so).
+            cluster: Extract on a Dask cluster (``tcp://HOST:PORT`` or ``local:N``): with a Solr
+                index each worker writes its own partitions; with Whoosh the results stream to
+                this process's one writer.
 
         Returns:
             An ``IndexReport`` of what was added, replaced, left unchanged or skipped.
@@ -139,17 +143,34 @@ class QuoteIndex:
             Incremental by content hash; the article's key is its path (files) or its table's
             path and row id (rows).
         """
+        report = IndexReport()
+        if cluster and hasattr(self.backend, "collection"):
+            return self._add_on_cluster(sources, cluster, report, max_bytes)
         seen: set[str] = set()
         known = self.backend.hashes()
-        report = IndexReport()
         pairs = extract_many(sources, jobs=jobs, skipped=report.skipped, max_bytes=max_bytes,
-                             skip=lambda a: is_unchanged(a, known, seen))
+                             skip=lambda a: is_unchanged(a, known, seen), cluster=cluster)
         try:
             return self._ingest(pairs, known, report, commit_every, progress, on_commit)
         finally:
             # on any error (a held lock, a full disk, Ctrl-C) end the workers now: a pool left
             # to the interpreter's exit handlers deadlocks with its feeder thread
             pairs.close()
+
+    def _add_on_cluster(self, sources: Iterable[str | os.PathLike[str] | Article], cluster: str,
+                        report: IndexReport, max_bytes: int | None) -> IndexReport:
+        """Every worker of the cluster writes its partitions to the Solr collection itself."""
+        from .cluster import index_on_cluster
+        from .read import MAX_BYTES
+
+        t0 = time.perf_counter()
+        paths = [s for s in sources if not isinstance(s, Article)]
+        counts = index_on_cluster(paths, cluster, str(self.path), report.skipped, max_bytes or MAX_BYTES)
+        for k in ("articles", "added", "replaced", "unchanged", "quotes"):
+            setattr(report, k, counts[k])
+        report.total_quotes = self.count()
+        report.seconds = time.perf_counter() - t0
+        return report
 
     def add_quotes(self, pairs: Iterable[tuple[Article, list[Quote]]], commit_every: int = 2000,
                    progress: Callable[[Article], None] | None = None) -> IndexReport:

@@ -45,7 +45,7 @@ def _safe_extract(article: Article) -> list[Quote]:
 def extract_many(sources: Iterable[str | os.PathLike[str] | Article], jobs: int = 1,
                  skipped: list[Skipped] | None = None, max_bytes: int | None = None,
                  skip: Callable[[Article], bool] | None = None,
-                 chunk: int = 64) -> Iterator[tuple[Article, list[Quote] | None]]:
+                 chunk: int = 64, cluster: str | None = None) -> Iterator[tuple[Article, list[Quote] | None]]:
     """Extract quotes from every article of ``sources``, in input order.
 
     Args:
@@ -57,6 +57,8 @@ def extract_many(sources: Iterable[str | os.PathLike[str] | Article], jobs: int 
             extracted (the index uses this for unchanged articles).
         chunk: With ``jobs`` > 1, articles per worker that reading may run ahead (a quarter of
             it goes to a worker per task).
+        cluster: A Dask cluster (``tcp://HOST:PORT`` or ``local:N``): workers read and extract
+            partitions of the input (``quotes.cluster``); ``jobs`` is then unused. Paths only.
 
     Yields:
         ``(article, quotes)``; quotes is None for articles ``skip`` passed over.
@@ -66,6 +68,13 @@ def extract_many(sources: Iterable[str | os.PathLike[str] | Article], jobs: int 
         this process so warnings and the skipped list are complete.
     """
     skipped = skipped if skipped is not None else []
+    if cluster:
+        from .cluster import extract_on_cluster
+
+        paths = [s for s in sources if not isinstance(s, Article)]
+        for a, q in extract_on_cluster(paths, cluster, skipped, max_bytes or MAX_BYTES):
+            yield (a, None) if skip and skip(a) else (a, q)
+        return
     articles = _articles(sources, skipped, max_bytes)
     if jobs <= 1:
         for a in articles:

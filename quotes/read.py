@@ -184,7 +184,8 @@ def _decode_row(line: bytes, source: str, state: dict[str, str]) -> str:
         return line.decode("cp1252", errors="replace")
 
 
-def _jsonl_rows(f: IO[bytes], source: str, skipped: list[Skipped], max_bytes: int) -> Iterator[tuple[int, dict[str, Any]]]:
+def _jsonl_rows(f: IO[bytes], source: str, skipped: list[Skipped], max_bytes: int,
+                first_row: int = 0) -> Iterator[tuple[int, dict[str, Any]]]:
     """(row number, object) of each JSON line, streamed; bad or oversized lines are skipped.
 
     Notes:
@@ -193,7 +194,7 @@ def _jsonl_rows(f: IO[bytes], source: str, skipped: list[Skipped], max_bytes: in
         without being held in memory.
     """
     state: dict[str, str] = {}
-    n = 0
+    n = first_row  # a part of a file (``cluster``) numbers its rows as the whole file does
     limit = max_bytes + 1
     while True:
         line = f.readline(limit)
@@ -205,7 +206,7 @@ def _jsonl_rows(f: IO[bytes], source: str, skipped: list[Skipped], max_bytes: in
                 pass  # drain the oversized line without keeping it
             _skip(skipped, f"{source}:{n}", f"row over the {max_bytes:,}-byte limit")
             continue
-        if n == 1 and line.startswith(codecs.BOM_UTF8):
+        if n == 1 and first_row == 0 and line.startswith(codecs.BOM_UTF8):
             line = line[len(codecs.BOM_UTF8):]
         text = _decode_row(line, source, state)
         if not text.strip():
