@@ -162,7 +162,7 @@ def connect(spec: str) -> Iterator[Any]:
                               silence_logs=logging.ERROR) as lc, Client(lc) as client:
                 yield client
         else:
-            with Client(spec, timeout=30) as client:
+            with Client(spec, timeout=10) as client:
                 yield client
     except (OSError, TimeoutError) as e:
         raise ClusterError(f"cannot reach the Dask scheduler at {spec} ({e})") from e
