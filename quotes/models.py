@@ -100,8 +100,14 @@ class Quote:
     sieve: str
 
     def to_dict(self) -> dict[str, Any]:
-        """The record as a plain dict, keys in field order."""
-        return asdict(self)
+        """The record as a plain dict, keys in field order.
+
+        Notes:
+            A copy of the instance dict (fields are set in field order, and are all scalars):
+            ``dataclasses.asdict`` deep-copies every value and cost a tenth of ``quotes
+            extract``'s time.
+        """
+        return dict(self.__dict__)
 
     @classmethod
     def field_names(cls) -> list[str]:

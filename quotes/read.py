@@ -34,6 +34,9 @@ TABLE_SUFFIXES = (".jsonl", ".ndjson", ".csv")
 TEXT_FIELDS = ("text", "body", "content", "article")
 ID_FIELDS = ("id", "doc", "doc_id", "article_id", "url", "path")
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f]")  # C0 controls but tab, newline, VT, FF, CR
+
+
 @dataclass(frozen=True)
 class Skipped:
     """An input that was not read, and why."""
@@ -78,7 +81,7 @@ def decode(data: bytes, source: str = "<bytes>") -> str:
                 log.warning("%s: not UTF-8; read as Latin-1", source)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    controls = sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\n\t\f\v")
+    controls = len(_CONTROLS.findall(text, 0, 4096))
     if controls > 8:
         raise InputError(f"{source}: looks binary ({controls} control characters in the first 4 KiB)")
     return text
