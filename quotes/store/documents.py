@@ -119,3 +119,33 @@ def to_quote(d: dict[str, Any]) -> Quote:
         title=d.get("title") or None, mention=d.get("mention"), mention_start=d.get("mention_start"),
         mention_end=d.get("mention_end"), start=int(d["start"]), end=int(d["end"]), sieve=d.get("sieve") or "",
     )
+
+
+def plan_batch(batch: list[tuple[Article, str, list[Quote]]], current: dict[str, str],
+               counts: Any) -> list[tuple[Article, str, list[Quote], bool]]:
+    """What a batch writes, whatever the engine: each changed or new article with whether it
+    replaces an indexed one; unchanged articles (same key, same hash) are only counted.
+
+    Args:
+        batch: (article, key, quotes) triples.
+        current: Key -> content hash of what the index holds now (read under the engine's
+            write lock or in the same request); updated as the batch goes, so an article
+            given twice is written once.
+        counts: A ``backend.BatchCounts``, filled in.
+    """
+    out = []
+    for article, key, quotes in batch:
+        h = content_hash(article.text)
+        if current.get(key) == h:
+            counts.unchanged += 1
+            continue
+        replaces = key in current
+        if replaces:
+            counts.replaced += 1
+        else:
+            counts.added += 1
+        out.append((article, key, quotes, replaces))
+        current[key] = h
+        counts.written[key] = h
+        counts.quotes += len(quotes)
+    return out

@@ -28,7 +28,7 @@ from typing import Any
 from ..errors import IndexNotFoundError, IndexWriteError, QueryError, QuotesError
 from ..models import Article, Quote
 from .backend import BatchCounts, Hits
-from .documents import content_hash, marker_record, quote_records, to_quote
+from .documents import marker_record, plan_batch, quote_records, to_quote
 from .filters import SearchFilters, has_words, indexed_words, words_of
 
 log = logging.getLogger(__name__)
@@ -174,24 +174,14 @@ class SolrStore:
         counts = BatchCounts()
         current = self._hashes_of([key for _a, key, _q in batch])
         commands: list[tuple[str, Any]] = []
-        for article, key, quotes in batch:
-            h = content_hash(article.text)
-            if current.get(key) == h:
-                counts.unchanged += 1
-                continue
-            if key in current:
+        for article, key, quotes, replaces in plan_batch(batch, current, counts):
+            if replaces:
                 commands.append(("delete", {"query": f"article:{_q(key)} OR marker:{_q(key)}"}))
-                counts.replaced += 1
-            else:
-                counts.added += 1
             for doc in quote_records(article, key, quotes):
                 commands.append(("add", {"doc": {k: v for k, v in doc.items() if v is not None}}))
             # the marker last: an article whose request broke off is written again next time
             commands.append(("add", {"doc": {k: v for k, v in marker_record(article, key, len(quotes)).items()
                                              if v is not None}}))
-            current[key] = h
-            counts.written[key] = h
-            counts.quotes += len(quotes)
         if commands:
             self._update(commands)
         return counts
@@ -211,16 +201,9 @@ class SolrStore:
     def _count(self, q: str) -> int:
         return int(self._select({"q": q, "rows": 0})["response"]["numFound"])
 
-    def _cursor(self, q: str, fl: str, fq: list[str] | None = None) -> Iterator[dict[str, Any]]:
-        """Every document matching ``q``, a page at a time (cursorMark: stable under paging)."""
-        mark = "*"
-        while True:
-            data = self._select({"q": q, "fq": fq or [], "fl": fl, "rows": _PAGE, "sort": "id asc", "cursorMark": mark})
-            yield from data["response"]["docs"]
-            nxt = data.get("nextCursorMark", mark)
-            if nxt == mark:
-                return
-            mark = nxt
+    def _cursor(self, q: str, fl: str) -> Iterator[dict[str, Any]]:
+        """Every document matching ``q``, by id."""
+        return self._cursor_sorted({"q": q, "fl": fl}, "id asc")
 
     def _hashes_of(self, keys: list[str]) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -269,9 +252,12 @@ class SolrStore:
         return Hits([to_quote(_plain(d)) for d in data["response"]["docs"]], int(data["response"]["numFound"]))
 
     def _cursor_sorted(self, params: dict[str, Any], order: str) -> Iterator[dict[str, Any]]:
+        """Every document ``params`` select, in ``order``, a page at a time (cursorMark: stable
+        under paging; it needs the unique key as the last sort)."""
+        sort = order if order.endswith("id asc") else f"{order}, id asc"
         mark = "*"
         while True:
-            data = self._select({**params, "rows": _PAGE, "sort": f"{order}, id asc", "cursorMark": mark})
+            data = self._select({**params, "rows": _PAGE, "sort": sort, "cursorMark": mark})
             yield from data["response"]["docs"]
             nxt = data.get("nextCursorMark", mark)
             if nxt == mark:

@@ -27,7 +27,7 @@ from ..models import Article, Quote
 from . import files
 from .backend import BatchCounts, Hits
 from .codec import QuotesCodec
-from .documents import content_hash, marker_record, quote_records, to_quote
+from .documents import marker_record, plan_batch, quote_records, to_quote
 from .filters import SearchFilters, words_of
 from .query import has_words, parse_query
 from .schema import SCHEMA
@@ -245,25 +245,15 @@ class WhooshStore:
             # the hashes may have changed while we extracted (another process): re-read under the lock
             with w.searcher() as s:
                 current = {d["marker"]: d["hash"] for d in s.documents(rtype="article")}
-            for article, key, quotes in batch:
-                h = content_hash(article.text)
-                if current.get(key) == h:
-                    counts.unchanged += 1
-                    continue
-                if key in current:
+            for article, key, quotes, replaces in plan_batch(batch, current, counts):
+                if replaces:
                     w.delete_by_term("article", key)
                     w.delete_by_term("marker", key)
-                    counts.replaced += 1
-                else:
-                    counts.added += 1
                 # the article's old documents are deleted above, so plain adds are safe, and
                 # Whoosh's documented fast path (update_document searches every segment per doc)
                 for doc in quote_records(article, key, quotes):
                     w.add_document(**doc)
                 w.add_document(**marker_record(article, key, len(quotes)))
-                current[key] = h
-                counts.written[key] = h
-                counts.quotes += len(quotes)
 
         self._write(fill)
         return counts
