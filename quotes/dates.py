@@ -10,7 +10,9 @@ import calendar
 import re
 from datetime import date as Date
 
-from .lexicon import MONTHS
+from .lexicon import (
+    MONTHS,
+)
 
 _MONTH_ABBR = {k[:3]: v for k, v in MONTHS.items()} | {"sept": 9}
 _WRITTEN = (

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import accumulate, islice
 from dataclasses import dataclass
+from itertools import accumulate, islice
 
 from .lexicon import (
     APPOSITIVE_WORDS,

@@ -6,9 +6,9 @@ import logging
 from pathlib import Path
 
 from .attribution import Candidate, attribute_frames
+from .attribution.speakers import Entity, Registry
 from .detect import frames, narrative
 from .models import Article, Quote
-from .attribution.speakers import Entity, Registry
 
 log = logging.getLogger(__name__)
 

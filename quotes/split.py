@@ -12,7 +12,9 @@ from functools import lru_cache
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from .lexicon import NEWS_ABBREVIATIONS
+from .lexicon import (
+    NEWS_ABBREVIATIONS,
+)
 from .models import Span
 
 _PARAGRAPH = re.compile(r"[^\n]+")

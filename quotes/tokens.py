@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import HONORIFICS, NEWS_ABBREVIATIONS
+from .lexicon import (
+    HONORIFICS,
+    NEWS_ABBREVIATIONS,
+)
 
 # a run of four or more of one mark ("""", "!!!!", "----") is one token: it means no more than
 # one, and a token per mark made a flood of them cost ~200 bytes per input character. The

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quotes import extract
-from quotes.attribution.speakers import parse_np
+from quotes.attribution.names import parse_np
 from quotes.tokens import tokenize
 
 

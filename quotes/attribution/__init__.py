@@ -6,7 +6,9 @@ continuation sieves (``continuation``), and ``speakers`` then resolves every men
 an entity. ``sieves.SIEVES`` is the policy: every sieve in the order it is tried.
 
 Modules: ``records`` (the records passed between steps), ``cues`` (verbs and phrases of speech),
-``phrases`` (noun phrases: speaker mentions and roles), ``content`` (what a cue reports),
+``phrases`` (noun phrases: speaker mentions and roles), ``subjects`` (the subject on a cue's
+left), ``names`` (a speaker phrase taken apart into name, title and role), ``content`` (what a
+cue reports),
 ``frame`` (walks the cue sieves of ``cue_rules``), ``continuation`` (walks the paragraph sieves of
 ``paragraph_rules`` over an article), ``speakers`` (one entity per person or organisation).
 """

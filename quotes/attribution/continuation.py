@@ -11,14 +11,22 @@ import re
 from dataclasses import replace
 
 from ..detect import Frame, QuoteMarks
-from ..lexicon import CONTINUATION_LEADS
+from ..lexicon import (
+    CONTINUATION_LEADS,
+)
 from ..tokens import Tok, tokenize
 from .cues import find_cues
 from .frame import analyse_frame
 from .paragraph_rules import ParagraphState
-from .phrases import make_mention, role_text, scan_left
+from .phrases import (
+    make_mention,
+    role_text,
+)
 from .records import Candidate, Mention, SieveName
 from .sieves import PARAGRAPH_SIEVES, SIEVES
+from .subjects import (
+    scan_left,
+)
 
 # a lone "But" or "And" before the mark still continues the speaker
 _LEAD = re.compile(r"\s*(?:" + "|".join(CONTINUATION_LEADS) + r")\s*,?\s*")

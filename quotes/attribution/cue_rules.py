@@ -9,11 +9,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..detect import MASK_CLOSE
-from ..lexicon import AUXILIARIES, SPEECH_FORMS, TIME_WORDS
+from ..lexicon import (
+    AUXILIARIES,
+    SPEECH_FORMS,
+    TIME_WORDS,
+)
 from ..tokens import Tok
 from .content import content_start_after_cue
-from .phrases import according_phrase, frame_subject, scan_left, scan_right
+from .phrases import (
+    according_phrase,
+    frame_subject,
+    scan_right,
+)
 from .records import Cue, Mention
+from .subjects import (
+    scan_left,
+)
 
 
 @dataclass(slots=True)

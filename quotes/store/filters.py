@@ -8,8 +8,10 @@ from datetime import date as Date
 
 from ..dates import day_number
 from ..errors import QueryError
-from ..lexicon import INDEX_STOP_WORDS
 from ..models import KINDS
+from ..lexicon import (
+    INDEX_STOP_WORDS,
+)
 
 SORTS = ("relevance", "date")
 MAX_LIMIT = 100_000

@@ -17,7 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import IndexCorruptError, IndexLockedError, IndexNotFoundError, IndexWriteError
+from ..errors import (
+    IndexCorruptError,
+    IndexLockedError,
+    IndexNotFoundError,
+    IndexWriteError,
+)
 from . import files
 
 log = logging.getLogger(__name__)
@@ -64,11 +69,10 @@ def _segments(folder: Path) -> tuple[int, list[Any], list[str]]:
     Returns:
         (generation, segments, notes on what was passed over)
     """
-    from .schema import SCHEMA
-
     from whoosh.codec.whoosh3 import W3Segment
 
     from .codec import QuotesCodec
+    from .schema import SCHEMA
 
     notes = []
     for gen in files.toc_generations(folder):
@@ -97,10 +101,10 @@ def _read_segment(folder: Path, segment: Any, lost: list[int] | None = None) -> 
         lost: If given, a document that cannot be read is counted here and passed over;
             otherwise its error is raised.
     """
-    from .schema import SCHEMA
-
     from whoosh.filedb.filestore import FileStorage
     from whoosh.reading import SegmentReader
+
+    from .schema import SCHEMA
 
     r = SegmentReader(FileStorage(str(folder)), SCHEMA, segment)
     try:
@@ -134,9 +138,8 @@ def check(folder: str | os.PathLike[str]) -> CheckReport:
         Reads every segment in full, so it also finds damage the manifest cannot vouch for
         (an index whose newest commit has no checksums yet).
     """
-    from .schema import SCHEMA
-
     from .safepickle import harden_whoosh
+    from .schema import SCHEMA
 
     harden_whoosh()
     path = Path(folder)
@@ -277,10 +280,9 @@ def files_schema_version() -> int:
 
 def _build(tmp: Path, docs: list[dict[str, Any]]) -> None:
     """Write ``docs`` as a new one-segment index in ``tmp``, marked complete when done."""
-    from .schema import SCHEMA
-
     from ..dates import day_number
     from .codec import QuotesCodec
+    from .schema import SCHEMA
 
     tmp.mkdir(parents=True)
     ix = files.create_index(tmp, SCHEMA)

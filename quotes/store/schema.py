@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from nltk.stem.porter import PorterStemmer
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
-
-from nltk.stem.porter import PorterStemmer
 
 #: Bumped when the schema or the analyzer changes; recorded in the manifest of every commit.
 #: 2: stop words are indexed ("US", "will" are searchable).

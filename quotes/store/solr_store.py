@@ -234,7 +234,9 @@ class SolrStore:
     def search(self, query: str | None, filters: SearchFilters, limit: int | None, sort: str) -> Hits:
         words = query if query is not None and has_words(query) else None
         if words is not None:
-            from .query import parse_query  # Whoosh's parser: loaded only to check a query
+            from .query import (
+                parse_query,  # Whoosh's parser: loaded only to check a query
+            )
 
             parse_query(words)  # the same syntax checks, the same errors, as on Whoosh
             words = self._speaker_clauses(words)

@@ -22,7 +22,14 @@ from whoosh import index as windex
 from whoosh import query as Q
 from whoosh.query.qcore import QueryError as WhooshQueryError
 
-from ..errors import IndexCorruptError, IndexLockedError, IndexNotFoundError, IndexWriteError, QueryError, QuotesError
+from ..errors import (
+    IndexCorruptError,
+    IndexLockedError,
+    IndexNotFoundError,
+    IndexWriteError,
+    QueryError,
+    QuotesError,
+)
 from ..models import Article, Quote
 from . import files
 from .backend import BatchCounts, Hits
