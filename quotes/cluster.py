@@ -158,11 +158,12 @@ def connect(spec: str) -> Iterator[Any]:
     try:
         if spec.startswith("local:"):
             n = int(spec.split(":", 1)[1])
-            with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
-                              silence_logs=logging.ERROR) as lc, Client(lc) as client:
+            with LocalCluster(n_workers=n, threads_per_worker=1, processes=True,  # type: ignore[no-untyped-call]
+                              dashboard_address=None, silence_logs=logging.ERROR) as lc, \
+                    Client(lc) as client:  # type: ignore[no-untyped-call]
                 yield client
         else:
-            with Client(spec, timeout=10) as client:
+            with Client(spec, timeout=10) as client:  # type: ignore[no-untyped-call]
                 yield client
     except (OSError, TimeoutError) as e:
         raise ClusterError(f"cannot reach the Dask scheduler at {spec} ({e})") from e

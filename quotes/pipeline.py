@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from typing import Any
 
 from .extract import extract_article
@@ -45,7 +45,7 @@ def _safe_extract(article: Article) -> list[Quote]:
 def extract_many(sources: Iterable[str | os.PathLike[str] | Article], jobs: int = 1,
                  skipped: list[Skipped] | None = None, max_bytes: int | None = None,
                  skip: Callable[[Article], bool] | None = None,
-                 chunk: int = 64, cluster: str | None = None) -> Iterator[tuple[Article, list[Quote] | None]]:
+                 chunk: int = 64, cluster: str | None = None) -> Generator[tuple[Article, list[Quote] | None], None, None]:
     """Extract quotes from every article of ``sources``, in input order.
 
     Args:

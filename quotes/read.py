@@ -392,7 +392,8 @@ def iter_articles(paths: Iterable[str | os.PathLike[str]], skipped: list[Skipped
     skipped = skipped if skipped is not None else []
     for raw in paths:
         if str(raw) == "-":
-            yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, skipped, text_field, max_bytes)
+            buf: IO[bytes] = stdin if stdin is not None else sys.stdin.buffer  # type: ignore[assignment]
+            yield from _read_stdin(buf, skipped, text_field, max_bytes)
             continue
         p = Path(raw)
         if p.is_dir():
@@ -440,7 +441,7 @@ def _read_stdin(buf: IO[bytes], skipped: list[Skipped], text_field: str | None, 
             break
         head += more
     if head.lstrip().startswith(b"{"):
-        rows = _jsonl_rows(io.BufferedReader(_Prefixed(head, buf)), "<stdin>", skipped, max_bytes)  # type: ignore[arg-type]
+        rows = _jsonl_rows(io.BufferedReader(_Prefixed(head, buf)), "<stdin>", skipped, max_bytes)
         yield from _row_articles(rows, "<stdin>", "stdin", skipped, text_field, max_bytes)
         return
     data = head + buf.read(max_bytes + 1 - len(head))

@@ -65,6 +65,8 @@ def content_start_after_cue(toks: list[Tok], j: int, hi: int, lemma: str | None)
     if k < hi and toks[k].low == "that":
         k += 1
     return k
+
+
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     """Trim spaces and joining punctuation from both ends of ``text[a:b]``; a final period
     goes too unless a quote mark closes after it."""
@@ -79,6 +81,8 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
         else:
             break
     return a, b
+
+
 def classify_content(text: str, a: int, b: int, quotes: tuple[QuoteMarks, ...]) -> tuple[int, int, str] | None:
     """Content span and kind: direct when the span is one quoted passage, mixed when it holds
     quoted words among others, else indirect."""
@@ -106,6 +110,8 @@ def classify_content(text: str, a: int, b: int, quotes: tuple[QuoteMarks, ...]) 
     if not re.search(r"[A-Za-z]{2}", text[a:b]):
         return None
     return a, b, "indirect"
+
+
 def adverbial_lead(toks: list[Tok], a: int, b: int) -> bool:
     """Whether tokens ``a:b`` before a subject are a lead-in, not a report.
 
@@ -120,9 +126,13 @@ def adverbial_lead(toks: list[Tok], a: int, b: int) -> bool:
             words[1].low in ADVERBIAL_PREPOSITIONS or words[1].low in DETERMINERS or words[1].low in ("about", "whether", "if")):
         return True  # "Turning to …", "Asked about …", "Citing the …" (not "Shifting monsoon patterns …")
     return first.low in ADVERBIAL_PREPOSITIONS and len(words) <= 5
+
+
 def opens_adverbial(t: Tok | None) -> bool:
     """Whether a stretch starting with ``t`` is a sentence adverbial ("In 2008, he said, …")."""
     return t is not None and (t.low in ADVERBIAL_PREPOSITIONS or t.low.endswith("ly") or t.low in LEAD_WORDS)
+
+
 def adverbial_only(toks: list[Tok], a: int, b: int) -> bool:
     """Whether tokens ``a:b`` are one prepositional phrase with no clause ("on Saturday night")."""
     if a < b <= len(toks) and all(t.low.endswith("ly") or t.low in TIME_WORDS or not t.is_word for t in toks[a:b]):
@@ -130,10 +140,14 @@ def adverbial_only(toks: list[Tok], a: int, b: int) -> bool:
     if a >= b or a >= len(toks) or toks[a].low not in ADVERBIAL_PREPOSITIONS:
         return False
     return not any(t.text in (",", ";", ":") or t.low in ("that", MASK_OPEN) for t in toks[a:b])
+
+
 def ends_with_comma_quote(text: str, l_b: int, frame: Frame) -> bool:
     """Whether a direct quote closes just before the speaker ("“A,” he said, “B.”")."""
     seg = text[frame.start:l_b].rstrip()
     return seg.endswith(("”", '"', "''", "»", "’", "'"))
+
+
 def prev_content_end(cues: list[Cue], ci: int) -> int:
     """Token index where the previous cue's material ends (where this cue's left content may start)."""
     if ci == 0:

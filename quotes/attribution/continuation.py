@@ -31,6 +31,7 @@ from .subjects import (
 # a lone "But" or "And" before the mark still continues the speaker
 _LEAD = re.compile(r"\s*(?:" + "|".join(CONTINUATION_LEADS) + r")\s*,?\s*")
 
+
 def quote_only(text: str, frame: Frame) -> tuple[QuoteMarks, Mention | None] | None:
     """If a frame is one quoted passage (perhaps signed "— Name"), that passage and the signer.
 

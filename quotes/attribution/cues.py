@@ -26,7 +26,9 @@ for _phrase in SPEECH_FORMS:
         _PHRASE_STARTS[_w[0]] = tuple(sorted(set(_PHRASE_STARTS.get(_w[0], ())) | {len(_w)}, reverse=True))
 # Every word that can begin a cue: most tokens are not one, and skip the cue matcher.
 _CUE_STARTS = frozenset(SPEECH_FORMS) | frozenset(EVALUATIVE_FORMS) | frozenset(_PHRASE_STARTS) | {"according"}
-def _match_cue(toks: list[Tok], i: int) -> tuple[int, str, str] | None:
+
+
+def _match_cue(toks: list[Tok], i: int) -> tuple[int, str, CueForm] | None:
     """The cue starting at token ``i``: (end index, cue text, form), or None."""
     t = toks[i]
     if t.low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
@@ -38,11 +40,13 @@ def _match_cue(toks: list[Tok], i: int) -> tuple[int, str, str] | None:
             if phrase in SPEECH_FORMS:
                 return i + n, " ".join(x.text for x in toks[i:i + n]), "verb"
     if t.low in SPEECH_FORMS:
-        form = "participle" if t.low in PARTICIPLE_CUES else "verb"
+        form: CueForm = "participle" if t.low in PARTICIPLE_CUES else "verb"
         return i + 1, t.text, form
     if t.low in EVALUATIVE_FORMS:
         return i + 1, t.text, "evaluative"
     return None
+
+
 def _followed_by_speech(toks: list[Tok], j: int, wh: bool = False) -> bool:
     """Whether the words after a cue hold 'that', a colon or a quote mark soon enough."""
     for k in range(j, min(len(toks), j + 10)):
@@ -52,6 +56,8 @@ def _followed_by_speech(toks: list[Tok], j: int, wh: bool = False) -> bool:
         if low in (".", ";") or low in SPEECH_FORMS:
             return False
     return False
+
+
 def find_cues(toks: list[Tok]) -> list[Cue]:
     """Every cue in a frame's narrative tokens, filtered for the senses that are not speech.
 
@@ -128,6 +134,8 @@ def _quote_closes_before(toks: list[Tok], i: int) -> bool:
         if toks[k].low == MASK_CLOSE or (toks[k].text == "," and k + 1 < i):
             return True
     return False
+
+
 def _followed_by_quote(toks: list[Tok], j: int) -> bool:
     for k in range(j, min(len(toks), j + 8)):
         if toks[k].low == MASK_OPEN:

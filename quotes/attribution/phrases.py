@@ -32,12 +32,16 @@ from ..lexicon import (
     TITLE_WORDS,
 )
 from ..tokens import Tok
-from .records import Mention
+from .records import Mention, MentionKind
 
 _MAX_NP = 12
+
+
 def np_word(t: Tok) -> str | None:
     """How a token can take part in a speaker noun phrase: 'cap', 'role', 'conn', or None."""
     return _np_class(t.text)
+
+
 @lru_cache(maxsize=65536)
 def _np_class(text: str) -> str | None:
     # a token's class depends on its text alone: cached, as names and titles recur
@@ -99,6 +103,8 @@ def _commonnp_start(toks: list[Tok], end_k: int, lo: int) -> int | None:
     if low.endswith("s") and not low.endswith("ss") and opens_clause:
         return k
     return None
+
+
 def np_start(toks: list[Tok], end_k: int, lo: int) -> int | None:
     """Walk left from ``end_k`` over a noun phrase; its first index, or None if there is none."""
     head = toks[end_k]
@@ -151,6 +157,8 @@ def np_start(toks: list[Tok], end_k: int, lo: int) -> int | None:
     while k < end_k and toks[k].low in NAME_CONNECTORS:
         k += 1
     return k
+
+
 def surname_like(toks: list[Tok], k: int, lo: int) -> bool:
     """Whether a capitalised month or weekday at ``k`` is a surname: right after a first name
     ("Theresa May"), not after a preposition or a number ("in May", "May 3")."""
@@ -213,6 +221,8 @@ def role_text(toks: list[Tok]) -> str | None:
                      "meanwhile", "also", "too", "for", "with", "according"):
         return None
     return None if not toks else span_text(toks)
+
+
 def relative_role(toks: list[Tok]) -> str | None:
     """A relative clause as a role when it says what the person does: "who led the study",
     "who chairs the committee" (``ROLE_VERBS``); not "who was arrested last week"."""
@@ -225,6 +235,8 @@ def relative_role(toks: list[Tok]) -> str | None:
 
 def span_text(toks: list[Tok]) -> str:
     return " ".join(t.text for t in toks).replace(" ’s", "’s").replace(" 's", "'s").replace(" ,", ",").replace("( ", "(").replace(" )", ")")
+
+
 def make_mention(np: list[Tok], role: str | None, alias: str | None, toks: list[Tok], end_k: int) -> Mention | None:
     if not np:
         return None
@@ -240,6 +252,7 @@ def make_mention(np: list[Tok], role: str | None, alias: str | None, toks: list[
                 break
     words = [t for t in np if t.is_word]
     caps = [t for t in words if t.is_cap and t.low not in DETERMINERS]
+    kind: MentionKind
     if head.low in ORG_HEADS or (len(head.text) >= 2 and head.text.isupper() and head.text.isalpha() and len(caps) == 1 and len(words) == 1):
         kind = "org"
     elif caps and head.is_cap:
@@ -249,6 +262,8 @@ def make_mention(np: list[Tok], role: str | None, alias: str | None, toks: list[
     else:
         return None
     return Mention(start, end, text, kind, role, alias)
+
+
 def _ends_phrase(toks: list[Tok], k: int, hi: int) -> bool:
     """Whether a speaker phrase may end before token ``k``: punctuation, the end, an adverbial."""
     if k >= hi:
@@ -256,6 +271,8 @@ def _ends_phrase(toks: list[Tok], k: int, hi: int) -> bool:
     t = toks[k]
     return (t.text in (",", ".", ";", ":", "?", "!", "(", MASK_OPEN, "—", "–") or t.low in CUE_ADVERBIAL_HEADS
             or t.low in TIME_WORDS or t.low in PARTICIPLE_CUES or t.low in ("who", "whose"))
+
+
 def scan_right(toks: list[Tok], j: int, hi: int, strict: bool = True) -> tuple[Mention | None, int]:
     """The speaker noun phrase right after a cue ("…,” said Rep. G.K. Butterfield (D-N.C.), head of …).
 
@@ -328,6 +345,8 @@ def _inset_after(toks: list[Tok], after: int, hi: int) -> tuple[int, str | None,
         if role is not None:
             after = stop
     return after, role, alias
+
+
 def frame_subject(toks: list[Tok], lo: int, hi: int) -> Mention | None:
     """The first noun phrase of a clause, for participle cues with no speaker of their own."""
     k = lo
@@ -342,6 +361,8 @@ def frame_subject(toks: list[Tok], lo: int, hi: int) -> Mention | None:
     if e == k:
         return None
     return make_mention(toks[k:e] if toks[k].low not in DETERMINERS or e - k > 1 else [], None, None, toks, e - 1)
+
+
 def according_phrase(toks: list[Tok], j: int, hi: int) -> tuple[Mention | None, int]:
     """The source after "according to" that no name rule reads: "a count by The Associated
     Press", "the foundation's tally", "officials involved at the time" — up to the next

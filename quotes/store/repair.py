@@ -74,7 +74,7 @@ def _segments(folder: Path) -> tuple[int, list[Any], list[str]]:
     from .codec import QuotesCodec
     from .schema import SCHEMA
 
-    notes = []
+    notes: list[str] = []
     for gen in files.toc_generations(folder):
         try:
             return gen, list(files.read_toc(folder, SCHEMA, gen).segments), notes

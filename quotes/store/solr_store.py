@@ -99,7 +99,8 @@ class _Http:
             req.add_header("Content-Type", content_type)
         try:
             with urllib.request.urlopen(req, timeout=TIMEOUT) as resp:
-                return json.loads(resp.read().decode("utf-8"))
+                answer: dict[str, Any] = json.loads(resp.read().decode("utf-8"))
+                return answer
         except urllib.error.HTTPError as e:
             detail = _solr_message(e)
             if e.code == 404:

@@ -35,8 +35,8 @@ from . import files
 from .backend import BatchCounts, Hits
 from .codec import QuotesCodec
 from .documents import marker_record, plan_batch, quote_records, to_quote
-from .filters import SearchFilters, words_of
-from .query import has_words, parse_query
+from .filters import SearchFilters, has_words, words_of
+from .query import parse_query
 from .schema import SCHEMA
 
 log = logging.getLogger(__name__)
