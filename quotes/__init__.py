@@ -26,7 +26,7 @@ from .models import Article, Quote, Speaker
 from .pipeline import extract_many
 from .read import MAX_BYTES, Skipped, count_inputs, iter_articles, read_file, seeds_dir
 from .store.backend import Hits
-from .store.filters import SearchFilters
+from .store.filters import SORTS, SearchFilters
 from .store.repair import CheckReport, RepairReport, check, repair
 from .store.solr_store import init_collection as solr_init
 
@@ -35,6 +35,7 @@ __version__ = "0.2.0"
 __all__ = [
     "FORMATS",
     "MAX_BYTES",
+    "SORTS",
     "SPEAKER_FORMATS",
     "Article",
     "CheckReport",

@@ -296,7 +296,7 @@ def _index_with_progress(ix: api.QuoteIndex, paths: tuple[str, ...], jobs: int, 
 @click.argument("query", required=False)
 @_filter_options
 @click.option("-n", "--limit", type=int, default=20, show_default=True, help="Most results.")
-@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True,
+@click.option("--sort", type=click.Choice(api.SORTS), default="relevance", show_default=True,
               help="date: newest first, undated last.")
 @click.option("-f", "--format", "fmt", type=click.Choice(api.FORMATS), default="table", show_default=True)
 @_index_option
@@ -353,7 +353,8 @@ def speakers(fmt: str, include_groups: bool, index_dir: str | None) -> None:
 @click.argument("query", required=False)
 @_filter_options
 @click.option("-n", "--limit", type=int, default=None, help="Most rows (default: all).")
-@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
+@click.option("--sort", type=click.Choice(api.SORTS), default="relevance", show_default=True,
+              help="date: newest first, undated last.")
 @click.option("--excel", is_flag=True, help="Add a BOM so Excel reads UTF-8.")
 @_index_option
 @_verbosity

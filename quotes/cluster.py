@@ -103,7 +103,7 @@ def _jsonl_parts(f: Path, skipped: list[Skipped]) -> Iterator[Partition]:
                 lines += line.endswith(b"\n")
             if taken == 0:
                 return
-            if taken and not line.endswith(b"\n") and line:
+            if line and not line.endswith(b"\n"):  # a line longer than one read: finish it
                 while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
                     taken += len(rest)
                 if rest:

@@ -29,6 +29,8 @@ from .tokens import Tok, tokenize
 # outer quotes (they double as apostrophes) and are left inside.
 # every mark of the lexicon, two-character ones first
 _MARK = re.compile("|".join(re.escape(m) for m in sorted(OPEN_MARKS | CLOSE_MARKS | STRAIGHT_MARKS, key=lambda m: (-len(m), m))))
+# the double marks of one character, counted before the regex runs (a lower bound on ``_MARK``)
+_ONE_CHAR_DOUBLES = tuple(sorted(m for m in OPEN_MARKS | CLOSE_MARKS | STRAIGHT_MARKS if len(m) == 1))
 MASK_OPEN, MASK_CLOSE = "\u201c", "\u201d"
 
 
@@ -201,8 +203,8 @@ def quote_style(text: str) -> bool:
     """Whether an article quotes speech in single marks (British style): more marks that open a
     single quote than there are pairs of double marks, and a single-mark quote that closes. Judged once
     per article, as house styles are."""
-    doubles = sum(text.count(m) for m in ('"', "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb"))
-    if text.count("'") + text.count("\u2018") <= doubles / 2:
+    at_least = sum(text.count(m) for m in _ONE_CHAR_DOUBLES)  # str.count: a cheap first look
+    if text.count("'") + text.count("\u2018") <= at_least / 2:
         return False  # not even every single mark, apostrophes included, could outnumber them
     doubles = len(_MARK.findall(text))
     singles = sum(1 for m in re.finditer(r"(?:^|(?<=[\s(\[—–:]))[‘'](?=\w)", text, re.M)

@@ -321,15 +321,6 @@ def _row_articles(rows: Iterable[tuple[int, dict[str, Any]]], source: str, key_b
         yield article_from_text(text, id=ident, path=None if key_base == "stdin" else source, key=key, **meta)
 
 
-def read_table(data: str, source: str, suffix: str, skipped: list[Skipped] | None = None,
-               text_field: str | None = None, max_bytes: int = MAX_BYTES) -> Iterator[Article]:
-    """Articles from JSONL or CSV text (see ``iter_articles`` for files, which streams them)."""
-    skipped = skipped if skipped is not None else []
-    raw = io.BytesIO(data.encode("utf-8", "surrogatepass"))
-    rows = _csv_rows(raw, source, skipped, max_bytes) if suffix == ".csv" else _jsonl_rows(raw, source, skipped, max_bytes)
-    yield from _row_articles(rows, source, source, skipped, text_field, max_bytes)
-
-
 def _read_table_file(f: Path, skipped: list[Skipped], text_field: str | None, max_bytes: int) -> Iterator[Article]:
     try:
         handle = _open_regular(f)

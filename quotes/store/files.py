@@ -112,7 +112,7 @@ def read_toc(folder: Path, schema: Any, gen: int | None = None) -> Any:
             raise IndexCorruptError(f"{folder} has no table of contents ({toc_name(0)[:-6]}<n>.toc)",
                                     _REPAIR_HINT.format(path=folder))
         gen = gens[0]
-    _check_toc_version(folder / toc_name(gen))
+    _check_toc_version(folder, gen)
     try:
         toc = TOC.read(_storage(folder), INDEXNAME, gen=gen, schema=schema)
         from whoosh.codec.whoosh3 import W3Segment
@@ -130,7 +130,7 @@ def read_toc(folder: Path, schema: Any, gen: int | None = None) -> Any:
                                 _junk_toc_hint(folder, gen)) from e
 
 
-def _check_toc_version(path: Path) -> None:
+def _check_toc_version(folder: Path, gen: int) -> None:
     """Refuse a TOC of any format but Whoosh 2.7's own before Whoosh reads it.
 
     Notes:
@@ -140,6 +140,7 @@ def _check_toc_version(path: Path) -> None:
     from whoosh.filedb.structfile import StructFile
     from whoosh.index import _CURRENT_TOC_VERSION
 
+    path = folder / toc_name(gen)
     try:
         with open(path, "rb") as raw:
             f = StructFile(raw)
@@ -149,11 +150,11 @@ def _check_toc_version(path: Path) -> None:
             version = f.read_int()
     except Exception as e:  # a short or garbled header
         raise IndexCorruptError(f"{path}: damaged table of contents ({type(e).__name__}: {e})",
-                                _junk_toc_hint(path.parent, int(_TOC_RE.match(path.name).group(1))))  # type: ignore[union-attr]
+                                _junk_toc_hint(folder, gen)) from e
     if version != _CURRENT_TOC_VERSION:
         raise IndexCorruptError(f"{path}: table of contents format {version}, not Whoosh 2.7's "
                                 f"{_CURRENT_TOC_VERSION}; refused to load it",
-                                _junk_toc_hint(path.parent, int(_TOC_RE.match(path.name).group(1))))  # type: ignore[union-attr]
+                                _junk_toc_hint(folder, gen))
 
 
 def _junk_toc_hint(folder: Path, gen: int) -> str:
@@ -313,8 +314,9 @@ def problems(folder: Path, schema: Any, deep: bool = True) -> list[str]:
     if m is None or m.generation != gen:
         # no checksums for this commit (an interrupted run, or an index from before the
         # manifest): every named segment must at least exist
+        names = segment_files(folder)
         for s in toc.segments:
-            if not any(n.startswith(f"{INDEXNAME}_{s.segid}.") for n in segment_files(folder)):
+            if not any(n.startswith(f"{INDEXNAME}_{s.segid}.") for n in names):
                 found.append(f"{folder / f'{INDEXNAME}_{s.segid}.seg'}: missing (the table of contents names it)")
         return found
     if m.toc is not None and not _matches(folder / toc_name(gen), m.toc, deep):

@@ -9,9 +9,7 @@ from datetime import date as Date
 from ..dates import day_number
 from ..errors import QueryError
 from ..models import KINDS
-from ..lexicon import (
-    INDEX_STOP_WORDS,
-)
+from ..lexicon import INDEX_STOP_WORDS
 
 SORTS = ("relevance", "date")
 MAX_LIMIT = 100_000

@@ -196,12 +196,14 @@ def repair(folder: str | os.PathLike[str], lock_timeout: float = 30.0) -> Repair
 
     from whoosh.filedb.filestore import FileStorage
 
+    from .schema import SCHEMA_VERSION
+
     path = Path(folder).absolute()
     _finish_interrupted(path)
     report = RepairReport(str(path))
     before = check(path)
     m = files.read_manifest(path)
-    old_schema = m is not None and m.schema != files_schema_version()
+    old_schema = m is not None and m.schema != SCHEMA_VERSION
     if before.ok and not old_schema:
         return report
     report.problems = before.problems
@@ -270,12 +272,6 @@ def _whole_articles(docs: list[dict[str, Any]], damaged: bool) -> set[str]:
         if (want is None and not damaged) or (want is not None and found.get(d["marker"], 0) == want):
             whole.add(d["marker"])
     return whole
-
-
-def files_schema_version() -> int:
-    from .schema import SCHEMA_VERSION
-
-    return SCHEMA_VERSION
 
 
 def _build(tmp: Path, docs: list[dict[str, Any]]) -> None:

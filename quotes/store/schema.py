@@ -6,8 +6,6 @@ Every field but ``date`` is stored, so an index can always be rebuilt from its o
 
 from __future__ import annotations
 
-from typing import Any
-
 from nltk.stem.porter import PorterStemmer
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
@@ -64,32 +62,3 @@ SCHEMA = Schema(
 #: Fields a query may name as ``field:value``.
 QUERY_FIELDS = frozenset({"text", "speaker", "aliases", "role", "title", "kind", "cue", "sieve",
                           "doc", "article", "article_title", "outlet", "speaker_type"})
-
-
-def cache_missing_length_columns() -> None:
-    """Make Whoosh remember that a segment has no length column for a field (idempotent).
-
-    Notes:
-        ``W3PerDocReader._cached_reader`` caches the readers it finds but not their absence, so
-        while a segment is flushed every posting of an unscored field (all the ID fields) asks
-        the file system whether the column file exists: half of the indexing time in the
-        benchmark's profile. A segment's files never change once written, so caching the
-        answer per reader is safe. Applied where an index is opened, not at import.
-    """
-    from whoosh.codec import whoosh3
-
-    cls = whoosh3.W3PerDocReader
-    if getattr(cls._cached_reader, "_quotes_cached", False):
-        return
-    original = cls._cached_reader
-
-    def _cached_reader(self: Any, fieldname: str, column: Any) -> Any:
-        try:
-            return self._readers[fieldname]
-        except KeyError:
-            reader = original(self, fieldname, column)
-            self._readers[fieldname] = reader  # None included
-            return reader
-
-    _cached_reader._quotes_cached = True  # type: ignore[attr-defined]
-    cls._cached_reader = _cached_reader

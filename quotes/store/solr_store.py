@@ -47,11 +47,6 @@ _STORED = ("id,rtype,article,doc,text,speaker,speaker_id,aliases,speaker_type,ro
 _SPEAKER_CLAUSE = re.compile(r'(?<![\w"])speaker:(?:"(?P<phrase>[^"]*)"|(?P<word>[^\s()"]+))')
 
 
-def is_solr_url(location: object) -> bool:
-    """Whether an index location names a Solr collection (``http(s)://…/solr/NAME``)."""
-    return isinstance(location, str) and location.startswith(("http://", "https://"))
-
-
 def split_url(url: str) -> tuple[str, str]:
     """(``http://host:port/solr``, collection) of a collection URL.
 
@@ -178,11 +173,9 @@ class SolrStore:
         for article, key, quotes, replaces in plan_batch(batch, current, counts):
             if replaces:
                 commands.append(("delete", {"query": f"article:{_q(key)} OR marker:{_q(key)}"}))
-            for doc in quote_records(article, key, quotes):
-                commands.append(("add", {"doc": {k: v for k, v in doc.items() if v is not None}}))
             # the marker last: an article whose request broke off is written again next time
-            commands.append(("add", {"doc": {k: v for k, v in marker_record(article, key, len(quotes)).items()
-                                             if v is not None}}))
+            for doc in [*quote_records(article, key, quotes), marker_record(article, key, len(quotes))]:
+                commands.append(("add", {"doc": {k: v for k, v in doc.items() if v is not None}}))
         if commands:
             self._update(commands)
         return counts
@@ -229,8 +222,7 @@ class SolrStore:
         return int(data.get("facets", {}).get("n", 0))
 
     def records(self) -> Iterator[dict[str, Any]]:
-        for d in self._cursor("rtype:quote", _STORED):
-            yield d
+        return self._cursor("rtype:quote", _STORED)
 
     def search(self, query: str | None, filters: SearchFilters, limit: int | None, sort: str) -> Hits:
         words = query if query is not None and has_words(query) else None
@@ -247,10 +239,9 @@ class SolrStore:
         else:
             order = "score desc, article asc, start asc"
         params = {"q": words or "*:*", "fq": fq, "fl": _STORED, "sort": order}
-        if limit is None:
-            total = int(self._select({**params, "rows": 0})["response"]["numFound"])
-            docs = list(self._cursor_sorted(params, order))
-            return Hits([to_quote(_plain(d)) for d in docs], total)
+        if limit is None:  # every hit, a page at a time
+            docs = [to_quote(_plain(d)) for d in self._cursor_sorted(params, order)]
+            return Hits(docs, len(docs))
         data = self._select({**params, "rows": limit})
         return Hits([to_quote(_plain(d)) for d in data["response"]["docs"]], int(data["response"]["numFound"]))
 
