@@ -1,7 +1,8 @@
 """Start or stop a local SolrCloud on 127.0.0.1 for trying and testing the quotes Solr backend.
 
     scripts/solrcloud start DIR [--nodes 2] [--shards 2] [--replicas 2]
-    scripts/solrcloud start DIR            # again: restarts any node that is down
+    scripts/solrcloud start DIR            # again: restarts any node that is down, waits
+                                           # until every collection's replicas are active
     scripts/solrcloud stop DIR
 
 ``start`` builds the node launcher with Maven (solr/pom.xml; jars cached in ~/.m2), starts each
@@ -111,11 +112,18 @@ def start(d: Path, nodes: int, shards: int, replicas: int) -> None:
     from quotes.store.solr_store import init_collection
 
     init_collection(url, shards=shards, replicas=replicas, wait=180)
-    from quotes.store.solr_store import _all_active, _Http
-
-    _wait("every replica active", lambda: _all_active(_Http(f"http://127.0.0.1:{ports[0]}/solr"), "quotes"), 180)
+    # every collection's, not only this one's: after a restart a replica that is still recovering
+    # takes updates into a buffer, and an index run at once could be counted before they show
+    _wait("every replica active", lambda: _every_replica_active(f"http://127.0.0.1:{ports[0]}/solr"), 180)
     (d / "url").write_text(url + "\n")
     print(url)
+
+
+def _every_replica_active(base: str) -> bool:
+    from quotes.store.solr_store import _all_active, _Http
+
+    http = _Http(base)
+    return all(_all_active(http, name) for name in http.call("/admin/collections", {"action": "LIST"})["collections"])
 
 
 def _port_open(port: int) -> bool:
