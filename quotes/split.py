@@ -20,6 +20,35 @@ from .models import Span
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
+class CachedPunkt(PunktSentenceTokenizer):
+    """NLTK's Punkt, remembering its verdict on each candidate sentence end.
+
+    Notes:
+        ``PunktSentenceTokenizer`` decides each candidate break ("said. The") with
+        ``text_contains_sentbreak`` on the short context string alone, given fixed parameters,
+        so remembering the verdict per context changes no answer; it saves the token
+        annotation that is most of Punkt's cost when contexts repeat across articles. Long
+        contexts are not kept, and the table is emptied when full, so memory stays bounded.
+    """
+
+    _MAX_CONTEXTS = 200_000
+    _MAX_CONTEXT_CHARS = 80
+
+    def __init__(self, params: PunktParameters) -> None:
+        super().__init__(params)
+        self._verdicts: dict[str, bool] = {}
+
+    def text_contains_sentbreak(self, text: str) -> bool:
+        hit = self._verdicts.get(text)
+        if hit is None:
+            hit = super().text_contains_sentbreak(text)
+            if len(text) <= self._MAX_CONTEXT_CHARS:
+                if len(self._verdicts) >= self._MAX_CONTEXTS:
+                    self._verdicts.clear()
+                self._verdicts[text] = hit
+        return hit
+
+
 @lru_cache(maxsize=1)
 def tokenizer() -> PunktSentenceTokenizer:
     """The shared Punkt tokenizer: pretrained English parameters plus news abbreviations.
@@ -39,7 +68,7 @@ def tokenizer() -> PunktSentenceTokenizer:
     params.sent_starters = set(learned.sent_starters)
     for word, flags in learned.ortho_context.items():
         params.ortho_context[word] = flags
-    return PunktSentenceTokenizer(params)
+    return CachedPunkt(params)
 
 
 def paragraphs(text: str) -> list[Span]:

@@ -67,23 +67,20 @@ def find_cues(toks: list[Tok]) -> list[Cue]:
         or a quote after them; evaluative verbs ("called", "described") only with a quote.
     """
     cues: list[Cue] = []
-    i = 0
-    while i < len(toks):
-        if toks[i].low not in _CUE_STARTS:
-            i += 1
+    j = 0  # end of the last cue taken: a phrase's later words start no cue of their own
+    for i in [k for k, t in enumerate(toks) if t.low in _CUE_STARTS]:
+        if i < j:
             continue
         m = _match_cue(toks, i)
         if not m:
-            i += 1
             continue
-        j, word, form = m
+        end, word, form = m
         if toks[i].is_cap and i and toks[i - 1].is_word:
-            i += 1
             continue  # "United States military": a capitalised word mid-sentence is a name
-        sense = _speech_sense(toks, i, j, form)
+        sense = _speech_sense(toks, i, end, form)
         if sense is not None:
-            cues.append(Cue(i, j, word, sense))
-        i = j
+            cues.append(Cue(i, end, word, sense))
+        j = end
     return cues
 
 

@@ -106,17 +106,19 @@ class Registry:
         # headings last: a role the body gives comes first
         lines += [(text[p.start:p.end], tokenize(text, p.start, p.end)) for p in _headings(text, frames)]
         for mt, toks in lines:
-            for m in _ACRONYM_DEF.finditer(mt):
+            # the definition needs its bracket: most frames have none, and skip the regex
+            for m in _ACRONYM_DEF.finditer(mt) if "(" in mt else ():
                 full = m.group(1).strip()
                 full = re.sub(r"^(?:The|the)\s+", "", full)
                 self.acronyms[m.group(2)] = full
-            i = 0
-            while i < len(toks):
-                if not toks[i].is_cap or np_word(toks[i]) is None:  # most words: no call
-                    i += 1
+            n = len(toks)
+            j = 0
+            # only a capitalised token can open a name: the rest of the frame is skipped in C
+            for i in [k for k, t in enumerate(toks) if t.is_cap]:
+                if i < j or np_word(toks[i]) is None:
                     continue
                 j = i
-                while j < len(toks) and np_word(toks[j]) is not None and (toks[j].is_cap or toks[j].low in ("of", "de", "al", "bin") or toks[j].low in ROLE_HEADS or toks[j].low in TITLE_WORDS):
+                while j < n and np_word(toks[j]) is not None and (toks[j].is_cap or toks[j].low in ("of", "de", "al", "bin") or toks[j].low in ROLE_HEADS or toks[j].low in TITLE_WORDS):
                     j += 1
                 while j > i and toks[j - 1].low in ("of", "and", "for", "de", "al", "bin"):
                     j -= 1
@@ -125,7 +127,7 @@ class Registry:
                 # one capital alone (a sentence start, a place) names no person to register
                 if len(run) > 1 or (run and run[0].low in HONORIFICS):
                     self._register_run(run, toks, j)
-                i = max(j, i + 1)
+                j = max(j, i + 1)
 
     def _register_run(self, run: list[Tok], toks: list[Tok], j: int) -> None:
         if run[-1].text.endswith(("’s", "'s")):
