@@ -20,7 +20,7 @@ from typing import IO, Any
 from .errors import OutputError
 from .export import write_csv
 from .models import Article, Quote, Speaker
-from .pipeline import extract_many
+from .pipeline import articles_from, extract_many
 from .read import Skipped
 from .store.backend import Backend, Hits
 from .store.documents import article_key, is_unchanged
@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 
 ENV_VAR = "QUOTES_INDEX"
 DEFAULT_DIR = "index"
+#: Characters of article text a batch holds at most while its workers extract and write it.
+BATCH_CHARS = 64 * 2**20
 
 
 def resolve_index_dir(path: str | os.PathLike[str] | None = None) -> Path:
@@ -146,6 +148,8 @@ class QuoteIndex:
         report = IndexReport()
         if cluster and hasattr(self.backend, "collection"):
             return self._add_on_cluster(sources, cluster, report, max_bytes)
+        if jobs > 1 and not cluster and hasattr(self.backend, "write_articles"):
+            return self._add_in_segments(sources, jobs, report, commit_every, progress, max_bytes, on_commit)
         seen: set[str] = set()
         known = self.backend.hashes()
         pairs = extract_many(sources, jobs=jobs, skipped=report.skipped, max_bytes=max_bytes,
@@ -156,6 +160,49 @@ class QuoteIndex:
             # on any error (a held lock, a full disk, Ctrl-C) end the workers now: a pool left
             # to the interpreter's exit handlers deadlocks with its feeder thread
             pairs.close()
+
+    def _add_in_segments(self, sources: Iterable[str | os.PathLike[str] | Article], jobs: int,
+                         report: IndexReport, commit_every: int, progress: Callable[[Article], None] | None,
+                         max_bytes: int | None, on_commit: Callable[[int], None] | None) -> IndexReport:
+        """``add`` with ``jobs`` processes that each extract and write their own segment.
+
+        Notes:
+            Batches are cut by articles (``commit_every``) and by characters (``BATCH_CHARS``),
+            since a batch's texts wait in this process until its commit.
+        """
+        t0 = time.perf_counter()
+        seen: set[str] = set()
+        known = self.backend.hashes()
+        backend: Any = self.backend
+        with backend.segment_pool(jobs) as pool:
+            batch: list[tuple[Article, str]] = []
+            chars = 0
+
+            def commit() -> None:
+                if on_commit:
+                    on_commit(len(batch))
+                counts = backend.write_articles(batch, pool, progress)
+                known.update(counts.written)
+                for k in ("unchanged", "replaced", "added", "quotes"):
+                    setattr(report, k, getattr(report, k) + getattr(counts, k))
+
+            for article in articles_from(sources, report.skipped, max_bytes):
+                report.articles += 1
+                if is_unchanged(article, known, seen):
+                    report.unchanged += 1
+                    if progress:
+                        progress(article)
+                    continue
+                batch.append((article, article_key(article)))
+                chars += len(article.text)
+                if len(batch) >= commit_every or chars >= BATCH_CHARS:
+                    commit()
+                    batch, chars = [], 0
+            if batch:
+                commit()
+        report.total_quotes = self.count()
+        report.seconds = time.perf_counter() - t0
+        return report
 
     def _add_on_cluster(self, sources: Iterable[str | os.PathLike[str] | Article], cluster: str,
                         report: IndexReport, max_bytes: int | None) -> IndexReport:

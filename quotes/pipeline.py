@@ -18,8 +18,10 @@ from .read import MAX_BYTES, Skipped, iter_articles
 log = logging.getLogger(__name__)
 
 
-def _articles(sources: Iterable[str | os.PathLike[str] | Article], skipped: list[Skipped],
+def articles_from(sources: Iterable[str | os.PathLike[str] | Article], skipped: list[Skipped],
               max_bytes: int | None) -> Iterator[Article]:
+    """The articles of ``sources`` (paths or ``Article`` objects) in order; unreadable inputs
+    go to ``skipped`` with a warning."""
     paths: list[str | os.PathLike[str]] = []
     for s in sources:
         if isinstance(s, Article):
@@ -75,7 +77,7 @@ def extract_many(sources: Iterable[str | os.PathLike[str] | Article], jobs: int 
         for a, q in extract_on_cluster(paths, cluster, skipped, max_bytes or MAX_BYTES):
             yield (a, None) if skip and skip(a) else (a, q)
         return
-    articles = _articles(sources, skipped, max_bytes)
+    articles = articles_from(sources, skipped, max_bytes)
     if jobs <= 1:
         for a in articles:
             yield (a, None) if skip and skip(a) else (a, _safe_extract(a))

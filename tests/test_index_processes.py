@@ -94,10 +94,31 @@ def test_an_indexer_waits_for_the_lock_then_gives_up_with_a_clear_message(tmp_pa
     assert r.returncode == 0, r.stderr
 
 
-def test_sigkill_mid_write_keeps_the_last_commit_and_a_rerun_finishes(tmp_path: Path) -> None:
+def _children(pid: int) -> set[int]:
+    """The live child processes of ``pid`` (Linux's /proc; empty elsewhere)."""
+    kids: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            kids |= {int(k) for k in (task / "children").read_text().split()}
+        except OSError:
+            pass
+    return kids
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_sigkill_mid_write_keeps_the_last_commit_and_a_rerun_finishes(tmp_path: Path, jobs: str) -> None:
     expected = _make_articles(tmp_path / "src", 240)
     ix = tmp_path / "ix"
-    cmd = _index_cmd(tmp_path / "src", ix, "--commit-every", "4")
+    cmd = _index_cmd(tmp_path / "src", ix, "--commit-every", "4", "-j", jobs)
+    workers: set[int] = set()
     seen = 0
     killed = 0
     for _round in range(3):
@@ -114,10 +135,18 @@ def test_sigkill_mid_write_keeps_the_last_commit_and_a_rerun_finishes(tmp_path: 
                 break
             time.sleep(0.01)
         if p.poll() is None:
+            workers |= _children(p.pid)
             os.kill(p.pid, signal.SIGKILL)
             killed += 1
         p.wait(timeout=60)
         seen = _check_whole(ix, expected)
+    # no worker outlives its killed parent to write into the folder behind the next run's back
+    deadline = time.monotonic() + 10
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [w for w in workers if _alive(w)]
+    if jobs == "2" and sys.platform.startswith("linux"):
+        assert workers, "no worker processes were seen; the test proved nothing"
     assert killed >= 2, "the runs finished before they could be killed; the test proved nothing"
     assert 0 < seen < 240
     r = subprocess.run(cmd, capture_output=True, text=True, timeout=300)

@@ -38,6 +38,7 @@ from .documents import marker_record, plan_batch, quote_records, to_quote
 from .filters import SearchFilters, has_words, words_of
 from .query import parse_query
 from .schema import SCHEMA
+from .segments import SegmentPool
 
 log = logging.getLogger(__name__)
 
@@ -203,8 +204,15 @@ class WhooshStore:
         except OSError as e:
             raise IndexWriteError(f"cannot write to the index at {self.path}: {e.strerror or e}") from e
 
-    def _write(self, fill: Callable[[Any], Any]) -> Any:
+    def _write(self, fill: Callable[[Any], Any], commit: Callable[[Any], None] | None = None,
+               stop: Callable[[], None] | None = None) -> Any:
         """Run ``fill(writer)`` and commit: the whole batch, or nothing.
+
+        Args:
+            fill: Adds and deletes documents with the writer; its result is returned.
+            commit: Commits the writer (default: ``writer.commit()``).
+            stop: Called first on a failure, before any file is removed (ends the processes
+                that write segments for this batch).
 
         Notes:
             On any failure (a full disk, a read-only folder, Ctrl-C) the writer is abandoned
@@ -215,8 +223,10 @@ class WhooshStore:
         w = self._writer()
         try:
             result = fill(w)
-            w.commit()
+            commit(w) if commit else w.commit()
         except BaseException as e:
+            if stop:
+                stop()
             self._abandon(w)
             if isinstance(e, OSError):
                 raise IndexWriteError(f"writing the index at {self.path} failed: {e.strerror or e}; "
@@ -263,6 +273,51 @@ class WhooshStore:
                 w.add_document(**marker_record(article, key, len(quotes)))
 
         self._write(fill)
+        return counts
+
+    def segment_pool(self, jobs: int) -> SegmentPool:
+        """Worker processes that extract and write segments of this index (``write_articles``);
+        start them before the first batch, and use the pool as a context manager."""
+        return SegmentPool(self.path, jobs)
+
+    def write_articles(self, batch: list[tuple[Article, str]], pool: SegmentPool,
+                       done: Callable[[Article], None] | None = None) -> BatchCounts:
+        """Extract and index each (article, key) on the pool's workers: ``write`` for articles
+        not yet extracted, with the same rules and the same all-or-nothing commit.
+
+        Notes:
+            Planned under the write lock as ``write`` plans (hashes re-read, replaced
+            articles' documents deleted by this writer); the workers' segments join the
+            existing ones in the one table of contents this writer commits.
+        """
+        counts = BatchCounts()
+        segments: list[Any] = []
+
+        def fill(w: Any) -> None:
+            with w.searcher() as s:
+                current = {d["marker"]: d["hash"] for d in s.documents(rtype="article")}
+            plan = plan_batch([(a, k, []) for a, k in batch], current, counts)
+            planned = {id(a) for a, _k, _q, _r in plan}
+            for article, key, _quotes, replaces in plan:
+                if replaces:
+                    w.delete_by_term("article", key)
+                    w.delete_by_term("marker", key)
+            for article, _key in batch:
+                if done and id(article) not in planned:
+                    done(article)  # unchanged since the run began: nothing to write
+            new, counts.quotes = pool.write([(a, k) for a, k, _q, _r in plan], done)
+            segments.extend(new)
+
+        def commit(w: Any) -> None:
+            final = w._merge_segments(None, None, None)  # Whoosh's policy: small segments merged
+            if w._added:
+                final.append(w._finalize_segment())
+            else:
+                w._close_segment()
+            w._commit_toc(final + segments)
+            w._finish()
+
+        self._write(fill, commit, stop=lambda: pool.close(kill=True))
         return counts
 
     def remove(self, key: str) -> int:
