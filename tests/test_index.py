@@ -13,6 +13,7 @@ from quotes import (
     QueryError,
     QuoteIndex,
 )
+from quotes.store.registry import merge_speakers
 
 from .conftest import SEEDS
 
@@ -107,6 +108,30 @@ def test_speakers_merge_across_articles(seeded_index: QuoteIndex) -> None:
     assert "Lambert" in lambert.aliases
     assert by_name["US Central Command"].type == "organization"
     assert "CENTCOM" in by_name["US Central Command"].aliases
+
+
+def _rec(doc: str, start: int, role: str | None, name: str = "Dana Whitfield") -> dict:
+    return {"speaker": name, "speaker_type": "person", "role": role, "doc": doc, "article": doc, "start": start,
+            "aliases": name}
+
+
+@pytest.mark.parametrize("records, roles", [
+    # the role most of the quotes carry comes first, whatever order the records come in
+    ([_rec("b", 5, "energy secretary"), _rec("a", 9, "party chair"), _rec("c", 1, "energy secretary")],
+     ("energy secretary", "party chair")),
+    # case variants are one role, written as most write it
+    ([_rec("a", 1, "Prime Minister"), _rec("b", 1, "prime minister"), _rec("c", 1, "Prime Minister"),
+      _rec("d", 1, "Tory leader")], ("Prime Minister", "Tory leader")),
+    # a tie goes by reading order (article key, then offset), not by the index's document order
+    ([_rec("b", 1, "mayor"), _rec("a", 90, "governor"), _rec("a", 50, "senator")], ("senator", "governor", "mayor")),
+    ([_rec("a", 1, None)], ()),
+])
+def test_a_speakers_roles_are_ranked_by_use_then_reading_order(records: list, roles: tuple) -> None:
+    (sp,) = merge_speakers(records)
+    assert sp.roles == roles
+    assert sp.articles == tuple(sorted({r["doc"] for r in records}))
+    (again,) = merge_speakers(list(reversed(records)))
+    assert again == sp
 
 
 def test_surname_only_article_joins_the_full_name(index_dir: Path) -> None:

@@ -37,24 +37,51 @@ def merge_speakers(records: Iterable[dict[str, Any]], include_groups: bool = Fal
             key = f"{name}\x00{d['doc']}"  # one per article
         else:
             key = name
-        g = groups.setdefault(key, {"name": name,"type": d.get("speaker_type") or "unknown", "title": None,
-                                     "roles": [], "aliases": [], "quotes": 0, "articles": []})
+        g = groups.setdefault(key, {"name": name, "type": d.get("speaker_type") or "unknown", "title": None,
+                                     "roles": {}, "aliases": {}, "quotes": 0, "articles": {}})
         g["quotes"] += 1
-        if d.get("title") and not g["title"]:
-            g["title"] = d["title"]
-        if d.get("role") and d["role"] not in g["roles"]:
-            g["roles"].append(d["role"])
+        at = (d.get("article") or "", d.get("start") or 0)  # where in the archive: ties go by reading order
+        if d.get("title") and (not g["title"] or at < g["title"][0]):
+            g["title"] = (at, d["title"])
+        if d.get("role"):
+            _tally(g["roles"], d["role"], at)
         for a in (d.get("aliases") or "").split(" | "):
-            if a and a not in g["aliases"]:
-                g["aliases"].append(a)
-        if d["doc"] not in g["articles"]:
-            g["articles"].append(d["doc"])
+            if a:
+                _tally(g["aliases"], a, at)
+        _tally(g["articles"], d["doc"], at)
     _join_surnames(groups)
-    out = [Speaker(name=g["name"], type=g["type"], title=g["title"], roles=tuple(g["roles"]),
-                   aliases=tuple(g["aliases"]), quotes=g["quotes"], articles=tuple(g["articles"]))
+    out = [Speaker(name=g["name"], type=g["type"], title=g["title"][1] if g["title"] else None,
+                   roles=_ranked(g["roles"], fold=True), aliases=_ranked(g["aliases"]), quotes=g["quotes"],
+                   articles=tuple(sorted(g["articles"], key=lambda k: g["articles"][k][1])))
            for g in groups.values()]
     out.sort(key=lambda sp: (-sp.quotes, sp.name))
     return out
+
+
+def _tally(counts: dict[str, tuple[int, tuple[str, int]]], value: str, at: tuple[str, int], n: int = 1) -> None:
+    """Count ``value`` and keep the earliest place it was seen."""
+    old = counts.get(value)
+    counts[value] = (n, at) if old is None else (old[0] + n, min(old[1], at))
+
+
+def _ranked(counts: dict[str, tuple[int, tuple[str, int]]], fold: bool = False) -> tuple[str, ...]:
+    """Values most used first; ties in reading order (article key, offset), so the answer is
+    the same however the index's documents are laid out.
+
+    Args:
+        fold: Count values that differ only in case as one ("Prime Minister", "prime
+            minister"), written as most of them write it.
+    """
+    order = sorted(counts, key=lambda v: (-counts[v][0], counts[v][1]))
+    if not fold:
+        return tuple(order)
+    merged: dict[str, tuple[int, tuple[str, int], str]] = {}
+    for v in order:  # the first of each case-folded group is its most used spelling
+        n, at = counts[v]
+        k = v.casefold()
+        m = merged.get(k)
+        merged[k] = (n, at, v) if m is None else (m[0] + n, min(m[1], at), m[2])
+    return tuple(m[2] for m in sorted(merged.values(), key=lambda m: (-m[0], m[1])))
 
 
 def _join_surnames(groups: dict[str, dict[str, Any]]) -> None:
@@ -78,9 +105,11 @@ def _join_surnames(groups: dict[str, dict[str, Any]]) -> None:
             continue
         tgt = groups[owner]
         tgt["quotes"] += g["quotes"]
-        tgt["roles"] += [r for r in g["roles"] if r not in tgt["roles"]]
-        tgt["aliases"] += [a for a in g["aliases"] + [g["name"]] if a not in tgt["aliases"]]
-        tgt["articles"] += [a for a in g["articles"] if a not in tgt["articles"]]
+        for field in ("roles", "aliases", "articles"):
+            for value, (n, at) in g[field].items():
+                _tally(tgt[field], value, at, n)
+        first = min((at for _n, at in g["articles"].values()), default=("", 0))
+        _tally(tgt["aliases"], g["name"], first, 0)  # the bare surname is one of the names, never the first
         del groups[key]
 
 
