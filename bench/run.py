@@ -19,6 +19,9 @@ included) is its own. Figures:
   alone (``add_quotes`` of quotes extracted beforehand), with the index's size on disk;
 - ``index-scale``: the corpus's quotes repeated under distinct article ids until there are at
   least ``--scale`` quotes, written with ``add_quotes``;
+- ``cli``: whole processes as a user runs them (median of 3 alternating rounds): a bare Punkt
+  split of the files, ``quotes extract --format jsonl`` with 1 and ``--jobs`` processes, and
+  ``quotes index --jobs`` (workers that extract and write their own segments);
 - ``query-corpus`` / ``query-scale``: latency percentiles of ``QuoteIndex.search`` over a fixed
   mix of queries (words, phrases, speaker filters, role filters, date ranges, words with filters).
 
@@ -86,10 +89,14 @@ def percentiles(values: list[float]) -> dict[str, float]:
 # --- steps (each runs in a fresh process) ------------------------------------------------------
 
 def step_split(opts: dict) -> dict:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
     from quotes.split import tokenizer
 
     arts = load_articles(opts["corpus"], opts["limit"])
-    tok = tokenizer()  # loaded before the clock starts, as in the extract step
+    # NLTK's own tokenizer with the pipeline's parameters, without the pipeline's verdict
+    # cache: the floor is a bare Punkt split. Loaded before the clock starts, as in extract.
+    tok = PunktSentenceTokenizer(tokenizer()._params)
     chars = sum(len(a.text) for a in arts)
     t0 = time.perf_counter()
     sents = 0
@@ -289,9 +296,48 @@ def step_dask(opts: dict) -> dict:
     return {"workers": opts["workers"], "quotes": n, "seconds": round(sec, 2)}
 
 
+_BARE_SPLIT = """
+import sys
+from pathlib import Path
+from nltk.tokenize.punkt import PunktSentenceTokenizer
+from quotes.split import tokenizer
+tok = PunktSentenceTokenizer(tokenizer()._params)
+n = 0
+for p in sorted(Path(sys.argv[1]).rglob("*.txt")):
+    n += sum(1 for _ in tok.span_tokenize(p.read_text(encoding="utf-8", errors="replace")))
+print(n)
+"""
+
+
+def step_cli(opts: dict) -> dict:
+    """Whole processes, as a user runs them: a bare Punkt split of the corpus's files, then
+    ``quotes extract --format jsonl`` with 1 and ``--jobs`` processes, and ``quotes index
+    --jobs`` into a fresh folder; ``rounds`` alternating rounds, the median of each."""
+    quotes = str(Path(sys.executable).with_name("quotes"))
+    corpus, jobs = opts["corpus"], str(opts["jobs"])
+    runs: dict[str, list[float]] = {"split": [], "extract_1": [], "extract_n": [], "index_n": []}
+    for r in range(opts["rounds"]):
+        ix = Path(opts["dir"]) / f"cli-index-{r}"
+        cmds = {"split": [sys.executable, "-c", _BARE_SPLIT, corpus],
+                "extract_1": [quotes, "extract", corpus, "--format", "jsonl", "-o", os.devnull],
+                "extract_n": [quotes, "extract", corpus, "--format", "jsonl", "-j", jobs, "-o", os.devnull],
+                "index_n": [quotes, "index", corpus, "-j", jobs, "--index", str(ix), "--no-progress", "-q"]}
+        for name, cmd in cmds.items():
+            t0 = time.perf_counter()
+            subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+            runs[name].append(time.perf_counter() - t0)
+        shutil.rmtree(ix)
+    out = {k: round(statistics.median(v), 2) for k, v in runs.items()}
+    out["jobs"] = opts["jobs"]
+    out["extract_to_split"] = round(out["extract_1"] / out["split"], 2)
+    out["speedup_jobs"] = round(out["extract_1"] / out["extract_n"], 2)
+    out["index_to_extract"] = round(out["index_n"] / out["extract_n"], 2)
+    return out
+
+
 STEPS = {"split": step_split, "extract": step_extract, "index-corpus": step_index_corpus,
          "index-scale": step_index_scale, "query": step_query, "index-solr": step_index_solr,
-         "compare": step_compare, "dask": step_dask}
+         "compare": step_compare, "dask": step_dask, "cli": step_cli}
 
 
 def run_step(name: str, opts: dict) -> dict:
@@ -320,7 +366,8 @@ def table(r: dict) -> str:
         ("step", "figure", "peak MiB"),
         ("punkt split", f"{sp['chars_per_s']:,} chars/s, {sp['articles_per_s']:,} articles/s ({sp['seconds']} s)", sp["peak_mb"]),
         ("extract, 1 job", f"{e1['chars_per_s']:,} chars/s, {e1['articles_per_s']:,} articles/s ({e1['seconds']} s, "
-                           f"{e1['quotes']:,} quotes; start-up {e1['startup_s']} s); {r['ratio_extract_to_split']}x the split", e1["peak_mb"]),
+                           f"{e1['quotes']:,} quotes; start-up {e1['startup_s']} s); {r['ratio_extract_to_split']}x "
+                           f"the split (target <= 3x)", e1["peak_mb"]),
         (f"extract, {ej['jobs']} jobs", f"{ej['chars_per_s']:,} chars/s, {ej['articles_per_s']:,} articles/s "
                                         f"({ej['seconds']} s); {r['speedup_jobs']}x one job", ej["peak_mb"]),
         ("index corpus", f"{ic['quotes']:,} quotes: {ic['seconds_extract_and_write']} s extract+write "
@@ -341,6 +388,12 @@ def table(r: dict) -> str:
         if i == 0:
             lines.append("-" * (w0 + w1 + 12))
     lines.append("p95 by query kind at scale (ms): " + ", ".join(f"{k} {v}" for k, v in qs["p95_ms_by_kind"].items()))
+    if "cli" in r:
+        c = r["cli"]
+        lines.append(f"command line (whole processes, median of 3): bare split {c['split']} s; quotes extract "
+                     f"{c['extract_1']} s = {c['extract_to_split']}x the split (target <= 2.5x); -j {c['jobs']} "
+                     f"{c['extract_n']} s = {c['speedup_jobs']}x one job (target >= 1.7x); quotes index -j {c['jobs']} "
+                     f"{c['index_n']} s = {c['index_to_extract']}x extract -j {c['jobs']} (target <= 2x)")
     if "dask_1" in r:
         d1, d2 = r["dask_1"], r["dask_2"]
         lines.append(f"Dask local cluster: 1 worker {d1['seconds']} s, 2 workers {d2['seconds']} s "
@@ -407,6 +460,8 @@ def main() -> None:
         log(f"extract, {a.jobs} jobs …")
         r["extract_n"] = run_step("extract", {**base, "jobs": a.jobs})
         if not a.limit:
+            log("command line, whole processes …")
+            r["cli"] = run_step("cli", {**base, "jobs": a.jobs, "dir": tmp, "rounds": 3})
             log("Dask, 1 and 2 workers …")
             r["dask_1"] = run_step("dask", {**base, "workers": 1})
             r["dask_2"] = run_step("dask", {**base, "workers": 2})
