@@ -67,6 +67,19 @@ class TextPositions(Positions):
             yield (word, len(poslist), float(len(poslist)) * fb, self.encode(poslist))
 
 
+class ColumnNumber(NUMERIC):
+    """A number kept in a column (and stored where asked) but given no index terms.
+
+    Notes:
+        The quote's day and start offset are only ever read from their columns: date ranges
+        are two bisections over the day column, and sorting reads both. The trie terms Whoosh
+        would index for them (two postings per quote) were never searched, so they are not
+        written; segments that have them read the same.
+    """
+
+    indexed = False
+
+
 SCHEMA = Schema(
     id=STORED(),                                     # "<article key>#<start>-<end>", or "<key>" for markers
     rtype=ID(stored=True),                           # "quote" | "article"
@@ -88,9 +101,9 @@ SCHEMA = Schema(
     confidence=STORED(),                             # not searched: stored, not indexed
     article_title=TEXT(stored=True, phrase=False),
     outlet=TEXT(stored=True, phrase=False),
-    date=NUMERIC(int, sortable=True, shift_step=32),  # the day (date.toordinal()); ranges run on the column
+    date=ColumnNumber(int, sortable=True, shift_step=32),  # the day (date.toordinal()); ranges run on the column
     date_str=STORED(),
-    start=NUMERIC(int, stored=True, sortable=True, shift_step=32),  # for sorting only: no range terms
+    start=ColumnNumber(int, stored=True, sortable=True, shift_step=32),  # for sorting only: no terms
     end=STORED(),
     mention=STORED(),
     mention_start=STORED(),
