@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
@@ -167,25 +167,15 @@ class QuoteIndex:
         """``add`` with ``jobs`` processes that each extract and write their own segment.
 
         Notes:
-            Batches are cut by articles (``commit_every``) and by characters (``BATCH_CHARS``),
-            since a batch's texts wait in this process until its commit.
+            Batches are cut by articles (``commit_every``) and by characters (``BATCH_CHARS``);
+            articles are read as the workers need them, under the batch's write lock.
         """
         t0 = time.perf_counter()
         seen: set[str] = set()
         known = self.backend.hashes()
         backend: Any = self.backend
-        with backend.segment_pool(jobs) as pool:
-            batch: list[tuple[Article, str]] = []
-            chars = 0
 
-            def commit() -> None:
-                if on_commit:
-                    on_commit(len(batch))
-                counts = backend.write_articles(batch, pool, progress)
-                known.update(counts.written)
-                for k in ("unchanged", "replaced", "added", "quotes"):
-                    setattr(report, k, getattr(report, k) + getattr(counts, k))
-
+        def fresh() -> Iterator[tuple[Article, str]]:
             for article in articles_from(sources, report.skipped, max_bytes):
                 report.articles += 1
                 if is_unchanged(article, known, seen):
@@ -193,13 +183,17 @@ class QuoteIndex:
                     if progress:
                         progress(article)
                     continue
-                batch.append((article, article_key(article)))
-                chars += len(article.text)
-                if len(batch) >= commit_every or chars >= BATCH_CHARS:
-                    commit()
-                    batch, chars = [], 0
-            if batch:
-                commit()
+                yield article, article_key(article)
+
+        items = fresh()
+        with backend.segment_pool(jobs) as pool:
+            while True:
+                counts = backend.write_articles(items, pool, progress, commit_every, BATCH_CHARS, on_commit)
+                if counts is None:
+                    break
+                known.update(counts.written)
+                for k in ("unchanged", "replaced", "added", "quotes"):
+                    setattr(report, k, getattr(report, k) + getattr(counts, k))
         report.total_quotes = self.count()
         report.seconds = time.perf_counter() - t0
         return report

@@ -142,6 +142,9 @@ class SegmentPool:
         self.procs = [ctx.Process(target=_worker, args=(str(path), i, q, self.results), daemon=True,
                                   name=f"quotes-segment-{i}") for i, q in enumerate(self.tasks)]
         self._closed = False
+        self._sent: dict[int, list[list[tuple[Article, str]]]] = {w: [] for w in range(jobs)}
+        self._turn = 0    # chunks submitted in this batch: who gets the next
+        self._quotes = 0  # quotes written in this batch
         for p in self.procs:
             p.start()
 
@@ -170,43 +173,35 @@ class SegmentPool:
             q.close()
             q.cancel_join_thread()  # a killed worker leaves messages nobody reads
 
-    def write(self, items: list[tuple[Article, str]], done: Callable[[Article], None] | None = None) -> tuple[list[Any], int]:
-        """Extract and write ``items`` (article, key) across the workers.
+    def submit(self, chunk: list[tuple[Article, str]], done: Callable[[Article], None] | None = None) -> None:
+        """Send a chunk of (article, key) to be extracted and written; returns once it is
+        queued, handling finished chunks while the worker it goes to is busy.
 
-        Args:
-            items: The batch's articles to write, each with its index key.
-            done: Called with each article once its documents are written.
+        Notes:
+            Chunks go to the workers in turn (the n-th to worker n % jobs) whatever the timing,
+            so each segment's documents, and so Whoosh's document order, are the same on every
+            run of the same input.
+        """
+        wid = self._turn % len(self.procs)
+        self._turn += 1
+        while len(self._sent[wid]) >= _OUTSTANDING:
+            self._take(self._next(), done)
+        self._sent[wid].append(chunk)
+        self.tasks[wid].put(("add", chunk))
+
+    def finish(self, done: Callable[[Article], None] | None = None) -> tuple[list[Any], int]:
+        """Wait for every chunk submitted since the last ``finish`` and close the workers'
+        segments.
 
         Returns:
-            The workers' new segments (none for a worker that got no article) and the number
-            of quotes written.
+            The new segments, in worker order (none for a worker that got no article), and the
+            number of quotes they hold.
 
         Raises:
-            IndexWriteError: A worker failed or died; nothing of the batch is committed.
+            IndexWriteError: A worker failed or died; nothing of the batch may be committed.
         """
-        jobs = len(self.procs)
-        chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
-        # chunk i goes to worker i % jobs, whatever the timing: each segment's documents (and
-        # so Whoosh's document order) are the same on every run of the same input
-        todo = {w: chunks[w::jobs] for w in range(jobs)}
-        sent: dict[int, list[list[tuple[Article, str]]]] = {w: [] for w in range(jobs)}
-        quotes = 0
-
-        def feed(wid: int) -> None:
-            while todo[wid] and len(sent[wid]) < _OUTSTANDING:
-                sent[wid].append(todo[wid].pop(0))
-                self.tasks[wid].put(("add", sent[wid][-1]))
-
-        for wid in sent:
-            feed(wid)
-        while any(sent.values()):
-            _kind, wid, payload = self._next()
-            chunk = sent[wid].pop(0)
-            quotes += sum(payload)
-            if done:
-                for article, _key in chunk:
-                    done(article)
-            feed(wid)
+        while any(self._sent.values()):
+            self._take(self._next(), done)
         for q in self.tasks:
             q.put(("finish", None))
         segments = []
@@ -214,7 +209,17 @@ class SegmentPool:
             _kind, wid, payload = self._next(want="segment")
             if payload is not None:
                 segments.append((wid, payload))
-        return [s for _, s in sorted(segments, key=lambda x: x[0])], quotes
+        quotes, self._quotes, self._turn = self._quotes, 0, 0
+        return [seg for _, seg in sorted(segments, key=lambda x: x[0])], quotes
+
+    def _take(self, msg: tuple[str, int, Any], done: Callable[[Article], None] | None) -> None:
+        """Account for a worker's finished chunk."""
+        _kind, wid, counts = msg
+        chunk = self._sent[wid].pop(0)
+        self._quotes += sum(counts)
+        if done:
+            for article, _key in chunk:
+                done(article)
 
     def _next(self, want: str = "added") -> tuple[str, int, Any]:
         """The next message from a worker; an error or a dead worker raises."""

@@ -38,7 +38,7 @@ from .documents import marker_record, plan_batch, quote_records, to_quote
 from .filters import SearchFilters, has_words, words_of
 from .query import parse_query
 from .schema import SCHEMA
-from .segments import SegmentPool
+from .segments import CHUNK, SegmentPool
 
 log = logging.getLogger(__name__)
 
@@ -280,32 +280,63 @@ class WhooshStore:
         start them before the first batch, and use the pool as a context manager."""
         return SegmentPool(self.path, jobs)
 
-    def write_articles(self, batch: list[tuple[Article, str]], pool: SegmentPool,
-                       done: Callable[[Article], None] | None = None) -> BatchCounts:
-        """Extract and index each (article, key) on the pool's workers: ``write`` for articles
-        not yet extracted, with the same rules and the same all-or-nothing commit.
+    def write_articles(self, articles: Iterator[tuple[Article, str]], pool: SegmentPool,
+                       done: Callable[[Article], None] | None = None, limit: int = 2000,
+                       max_chars: int = 64 * 2**20, on_commit: Callable[[int], None] | None = None) -> BatchCounts | None:
+        """Extract and index the next batch of (article, key) from ``articles`` on the pool's
+        workers: ``write`` for articles not yet extracted, with the same rules and the same
+        all-or-nothing commit.
+
+        Args:
+            articles: Read from as the workers need more: at most ``limit`` articles and about
+                ``max_chars`` characters of text make the batch.
+            pool: The workers (``segment_pool``).
+            done: Called with each article once it is written (or found unchanged).
+            on_commit: Called with the batch's size before its segments are closed.
+
+        Returns:
+            The batch's counts, or None when ``articles`` had nothing left.
 
         Notes:
-            Planned under the write lock as ``write`` plans (hashes re-read, replaced
-            articles' documents deleted by this writer); the workers' segments join the
-            existing ones in the one table of contents this writer commits.
+            Planned under the write lock as ``write`` plans (hashes re-read, replaced articles'
+            documents deleted by this writer), article by article as they are read, so reading
+            overlaps the workers' extraction; the workers' segments join the existing ones in
+            the one table of contents this writer commits.
         """
+        first = next(articles, None)
+        if first is None:
+            return None
         counts = BatchCounts()
         segments: list[Any] = []
 
         def fill(w: Any) -> None:
             with w.searcher() as s:
                 current = {d["marker"]: d["hash"] for d in s.documents(rtype="article")}
-            plan = plan_batch([(a, k, []) for a, k in batch], current, counts)
-            planned = {id(a) for a, _k, _q, _r in plan}
-            for article, key, _quotes, replaces in plan:
-                if replaces:
-                    w.delete_by_term("article", key)
-                    w.delete_by_term("marker", key)
-            for article, _key in batch:
-                if done and id(article) not in planned:
-                    done(article)  # unchanged since the run began: nothing to write
-            new, counts.quotes = pool.write([(a, k) for a, k, _q, _r in plan], done)
+            chunk: list[tuple[Article, str]] = []
+            n = chars = 0
+            item: tuple[Article, str] | None = first
+            while item is not None:
+                article, key = item
+                n += 1
+                chars += len(article.text)
+                for _a, _k, _q, replaces in plan_batch([(article, key, [])], current, counts):
+                    if replaces:
+                        w.delete_by_term("article", key)
+                        w.delete_by_term("marker", key)
+                    chunk.append(item)
+                    break
+                else:  # unchanged since the run began: nothing to write
+                    if done:
+                        done(article)
+                if len(chunk) >= CHUNK:
+                    pool.submit(chunk, done)
+                    chunk = []
+                item = next(articles, None) if n < limit and chars < max_chars else None
+            if chunk:
+                pool.submit(chunk, done)
+            if on_commit:
+                on_commit(n)
+            new, counts.quotes = pool.finish(done)
             segments.extend(new)
 
         def commit(w: Any) -> None:
