@@ -18,10 +18,11 @@ from .errors import (
     QueryError,
     QuotesError,
 )
-from .evaluate import evaluate, score
+from .evaluate import evaluate, format_scores, score
 from .export import FORMATS, SPEAKER_FORMATS, write_quotes, write_speakers
 from .extract import extract, extract_article, extract_file
 from .index import IndexReport, QuoteIndex, resolve_index_dir, resolve_location
+from .learned import SpanModel, load_model, train_model
 from .models import Article, Quote, Speaker
 from .pipeline import extract_many
 from .read import MAX_BYTES, Skipped, count_inputs, iter_articles, read_file, seeds_dir
@@ -53,6 +54,7 @@ __all__ = [
     "QuotesError",
     "RepairReport",
     "SearchFilters",
+    "SpanModel",
     "Skipped",
     "Speaker",
     "__version__",
@@ -63,7 +65,9 @@ __all__ = [
     "extract_article",
     "extract_file",
     "extract_many",
+    "format_scores",
     "iter_articles",
+    "load_model",
     "read_file",
     "repair",
     "resolve_index_dir",
@@ -71,6 +75,7 @@ __all__ = [
     "score",
     "seeds_dir",
     "solr_init",
+    "train_model",
     "write_quotes",
     "write_speakers",
 ]

@@ -161,12 +161,15 @@ def load_jsonl(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
         raise InputError(f"{path}: not JSONL ({e})") from e
 
 
-def evaluate(gold_path: str | os.PathLike[str], docs: str | os.PathLike[str] | Iterable[str]) -> dict[str, Any]:
+def evaluate(gold_path: str | os.PathLike[str], docs: str | os.PathLike[str] | Iterable[str],
+             spans: Any = "default") -> dict[str, Any]:
     """Extract quotes from the gold's documents and score them.
 
     Args:
         gold_path: Gold JSONL (the scorer's format).
         docs: The folder of article files the gold's ``doc`` names refer to.
+        spans: What takes quote-marked spans no cue took (see ``extract``): the shipped
+            model, a ``SpanModel``, or None for the rules alone.
 
     Returns:
         ``score``'s figures, plus ``skipped``: the documents that could not be read (each
@@ -182,7 +185,26 @@ def evaluate(gold_path: str | os.PathLike[str], docs: str | os.PathLike[str] | I
         raise InputError(f"{folder}: not a folder of articles")
     paths = [str(folder / n) for n in sorted(names)] if folder is not None else list(docs)  # type: ignore[arg-type]
     skipped: list[Skipped] = []
-    pred = [q.to_dict() for a in iter_articles(paths, skipped) for q in extract_article(a)]
+    pred = [q.to_dict() for a in iter_articles(paths, skipped) for q in extract_article(a, spans=spans)]
     result = score(gold, pred)
     result["skipped"] = [f"{s.source}: {s.reason}" for s in skipped]
     return result
+
+
+def format_scores(s: dict[str, Any]) -> str:
+    """``evaluate``'s figures as the lines ``quotes eval`` prints."""
+    lines = [f"gold {s['gold']}  predicted {s['predicted']}  matched {s['matched']}  speaker right {s['attributed_right']}"]
+    for k in ("extraction", "attribution"):
+        m = s[k]
+        lines.append(f"{k:12} P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}")
+    lines.append("recall by kind " + "  ".join(f"{k} {v:.3f}" for k, v in s["recall_by_kind"].items()))
+    if s["role_accuracy"] is not None:
+        lines.append(f"role accuracy (right speaker, gold role) {s['role_accuracy']:.3f}")
+    if s["speaker_accuracy_by_type"]:
+        lines.append("speaker accuracy by gold type " + "  ".join(f"{k} {v:.3f}" for k, v in s["speaker_accuracy_by_type"].items())
+                     + (f"; type right where the speaker is {s['type_accuracy']:.3f}" if s["type_accuracy"] is not None else ""))
+    for key, label in (("wrong_speaker_by_sieve", "wrong speaker by sieve"),
+                       ("false_positive_by_sieve", "unmatched predictions by sieve")):
+        if s[key]:
+            lines.append(f"{label}: " + ", ".join(f"{k} {v}" for k, v in sorted(s[key].items(), key=lambda kv: -kv[1])))
+    return "\n".join(lines)

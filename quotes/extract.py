@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Literal
 
 from .attribution import Candidate, attribute_frames
+from .attribution.marked import SpanScorer
 from .attribution.speakers import Entity, Registry
 from .detect import frames, narrative
+from .learned import default_model
 from .models import Article, Quote
 
 log = logging.getLogger(__name__)
 
 
-def extract(text: str, doc: str = "doc", article: Article | None = None) -> list[Quote]:
+def extract(text: str, doc: str = "doc", article: Article | None = None,
+            spans: SpanScorer | Literal["default"] | None = "default") -> list[Quote]:
     """Find every quote in an article's text and attribute it.
 
     Args:
@@ -21,6 +25,9 @@ def extract(text: str, doc: str = "doc", article: Article | None = None) -> list
         doc: The article's id, copied into each quote.
         article: The article ``text`` belongs to, whose title, outlet and date each quote
             carries (optional).
+        spans: What decides which quote-marked spans no cue took are quotes: the shipped
+            model (``"default"``, see ``learned``), another ``learned.SpanModel``, or None
+            for the rules alone.
 
     Returns:
         Quotes in text order; for each, ``text[q.start:q.end] == q.text``.
@@ -32,7 +39,8 @@ def extract(text: str, doc: str = "doc", article: Article | None = None) -> list
     """
     fr = frames(text)
     narratives = [narrative(text, f) for f in fr]  # tokenized once, read by every stage
-    cands = attribute_frames(text, fr, narratives)
+    scorer = default_model() if spans == "default" else spans
+    cands = attribute_frames(text, fr, narratives, scorer)
     reg = Registry()
     reg.scan(text, fr, narratives)
     # every mention first, then the records: a role the article gives late in the text
@@ -41,9 +49,9 @@ def extract(text: str, doc: str = "doc", article: Article | None = None) -> list
     return [_record(text, doc, c, ent, article) for c, ent in zip(cands, ents)]
 
 
-def extract_article(article: Article) -> list[Quote]:
+def extract_article(article: Article, spans: SpanScorer | Literal["default"] | None = "default") -> list[Quote]:
     """``extract`` over an ``Article``, with its id as ``doc`` and its metadata on each quote."""
-    return extract(article.text, doc=article.id, article=article)
+    return extract(article.text, doc=article.id, article=article, spans=spans)
 
 
 def extract_file(path: str | Path) -> list[Quote]:

@@ -434,3 +434,12 @@ INDEX_STOP_WORDS = frozenset({
     "may", "not", "of", "on", "or", "tbd", "that", "the", "this", "to", "us", "we", "when", "will", "with",
     "yet", "you", "your",
 })
+
+# --- quote-marked spans no cue took (attribution.marked) -----------------------------------
+#: First-person words: inside marks they point to someone's own words.
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "i'm", "i’m", "we're", "we’re"})
+#: Words before a title or a term rather than before reported words ("dubbed “Operation X”").
+NAMING_WORDS = frozenset({"as", "called", "dubbed", "named", "titled", "entitled", "so-called", "nicknamed",
+                          "branded", "labelled", "labeled", "term", "word", "phrase", "slogan", "headline"})
+#: Words after which marks keep a term at arm's length and never report speech.
+DISTANCING_WORDS = frozenset({"so-called", "self-styled", "self-proclaimed", "supposed", "alleged"})

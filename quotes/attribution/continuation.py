@@ -15,6 +15,7 @@ from ..lexicon import (
     CONTINUATION_LEADS,
 )
 from ..tokens import Tok, tokenize
+from . import marked
 from .cues import find_cues
 from .frame import analyse_frame
 from .paragraph_rules import ParagraphState
@@ -72,17 +73,20 @@ def with_mention(c: Candidate, mention: Mention | None, sieve: SieveName) -> Can
     return replace(c, mention=mention, sieve=sieve, confidence=SIEVES[sieve])
 
 
-def attribute_frames(text: str, fr: list[Frame], narratives: list[tuple[str, list[Tok]]]) -> list[Candidate]:
+def attribute_frames(text: str, fr: list[Frame], narratives: list[tuple[str, list[Tok]]],
+                     spans: marked.SpanScorer | None = None) -> list[Candidate]:
     """Every quote of an article's frames, with its cue and speaker mention (unresolved).
 
     Notes:
         Frames are visited in order; ``ParagraphState`` carries what the paragraph sieves read
-        (the last speaker per paragraph, an unclosed quote, a colon lead-in).
+        (the last speaker per paragraph, an unclosed quote, a colon lead-in). With ``spans``,
+        the quote-marked spans no rule took in a frame are scored (``marked``) last.
     """
     out: list[Candidate] = []
     state = ParagraphState()
     for f, (_, toks) in zip(fr, narratives):
         _enter_paragraph(state, fr, f)
+        first = len(out)
         found = analyse_frame(text, f, toks)
         if found:
             out.extend(found)
@@ -101,6 +105,8 @@ def attribute_frames(text: str, fr: list[Frame], narratives: list[tuple[str, lis
             # report in the same paragraph, goes on reporting them (mixed)
             base = Candidate(f.start, f.end, "mixed", f, None, None, None, "unattributed", SIEVES["unattributed"])
             out.append(with_mention(base, state.last_in_para[f.paragraph].mention, "same_paragraph"))
+        if spans is not None and f.quotes:
+            out.extend(marked.candidates(text, f, toks, out[first:], state, spans))
         _leave_frame(state, text, f, toks)
     return out
 

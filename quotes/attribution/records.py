@@ -16,7 +16,7 @@ CueForm = Literal["verb", "participle", "according", "evaluative"]
 QuoteKind = Literal["direct", "mixed", "indirect"]
 SieveName = Literal["according_to", "participle_cue", "cue_inverted", "nested", "cue_subject", "conjoined_cue",
                     "dash_byline", "same_paragraph", "multi_paragraph", "colon_lead_in", "previous_paragraph",
-                    "unattributed"]
+                    "unattributed", "marked_span"]
 
 
 @dataclass(frozen=True)

@@ -46,5 +46,6 @@ PARAGRAPH_SIEVES: tuple[Sieve, ...] = (
     Sieve("unattributed", 0.2, paragraph_rules.unattributed, "a quoted paragraph with no speaker in reach"),
 )
 
-#: Every sieve's confidence, in the order they are tried.
-SIEVES: dict[str, float] = {s.name: s.confidence for s in CUE_SIEVES + PARAGRAPH_SIEVES}
+#: Every sieve's confidence, in the order they are tried; a quote-marked span no cue took
+#: (``marked``) carries its model's probability instead.
+SIEVES: dict[str, float] = {**{s.name: s.confidence for s in CUE_SIEVES + PARAGRAPH_SIEVES}, "marked_span": 0.5}

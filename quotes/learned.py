@@ -1,0 +1,187 @@
+"""The learned part of attribution: which quote-marked spans no cue took are quotes.
+
+The rules find a quote through its cue ("said", "told", "according to"). Words in quotation
+marks with no cue in reach ("Trump openly admires Putin as a “strong leader”") are reported
+speech more often than not, but titles, nicknames and scare quotes look the same, and a rule
+that took them all cost more wrong speakers than it found quotes. A logistic regression over
+generic features of the span and its sentence (``attribution.marked.features``) scores each;
+spans above the model's threshold become quotes (sieve ``marked_span``).
+
+Training (``quotes train``) reads an annotated corpus in the scorer's format (PolNeAR train for
+the shipped model): every such span the rules leave is an example, labelled 1 when it matches
+an annotated quote *and* its speaker comes out right, so the model learns where the whole
+record would be right, not only the span. The threshold is the one that maximises attribution
+F1 on the training data. Training is deterministic: the same data give the same file.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+
+log = logging.getLogger(__name__)
+
+MODEL_FILE = "marked_spans.json"
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class SpanModel:
+    """A logistic regression over ``marked.features``, and the probability a span needs.
+
+    Attributes:
+        weights: Feature name -> weight (features absent here weigh 0).
+        threshold: Least probability of a span taken as a quote.
+        meta: What it was trained on, and its figures there.
+    """
+
+    weights: dict[str, float]
+    threshold: float
+    meta: dict[str, Any]
+
+    def score(self, features: dict[str, float]) -> float:
+        """The probability that a span with these features is a quote with the right speaker."""
+        z = sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_json(self) -> str:
+        return json.dumps({"format": FORMAT, "threshold": self.threshold, "meta": self.meta,
+                           "weights": dict(sorted(self.weights.items()))}, indent=1, sort_keys=False) + "\n"
+
+
+def load_model(path: str | os.PathLike[str] | None = None) -> SpanModel:
+    """The model at ``path``, or the one shipped in the package.
+
+    Raises:
+        InputError: the file is missing or not a model of this format.
+    """
+    try:
+        if path is None:
+            raw = resources.files("quotes.data").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+        else:
+            raw = Path(path).read_text(encoding="utf-8")
+        d = json.loads(raw)
+        if d.get("format") != FORMAT:
+            raise ValueError(f"format {d.get('format')!r}, expected {FORMAT}")
+        return SpanModel({str(k): float(v) for k, v in d["weights"].items()}, float(d["threshold"]), dict(d["meta"]))
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise InputError(f"cannot load the span model {path or MODEL_FILE}: {e}",
+                         "Train one with 'quotes train GOLD DOCS -o FILE'.") from e
+
+
+@lru_cache(maxsize=1)
+def default_model() -> SpanModel:
+    """The shipped model, loaded once per process."""
+    return load_model()
+
+
+def fit(examples: list[tuple[dict[str, float], int]], l2: float = 1.0, steps: int = 400,
+        rate: float = 0.5) -> dict[str, float]:
+    """Logistic regression weights by full-batch gradient descent (deterministic).
+
+    Notes:
+        Averaged log loss plus an L2 penalty (``l2`` / n) on every weight but the bias; a
+        fixed number of steps from zero, features in sorted order, so the result depends on
+        the examples alone.
+    """
+    names = sorted({k for f, _ in examples for k in f})
+    index = {k: i for i, k in enumerate(names)}
+    rows = [([(index[k], v) for k, v in sorted(f.items())], y) for f, y in examples]
+    w = [0.0] * len(names)
+    n = max(1, len(rows))
+    for _ in range(steps):
+        grad = [0.0] * len(names)
+        for feats, y in rows:
+            z = sum(w[i] * v for i, v in feats)
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            for i, v in feats:
+                grad[i] += (p - y) * v
+        for i, k in enumerate(names):
+            reg = 0.0 if k == "bias" else l2 * w[i]
+            w[i] -= rate * (grad[i] + reg) / n
+    return {k: round(w[i], 6) for i, k in enumerate(names)}
+
+
+def best_threshold(scored: list[tuple[float, int]], base_right: int, base_pred: int, gold: int,
+                   tolerance: float = 0.001) -> tuple[float, float]:
+    """The threshold that maximises attribution F1 when the spans scoring above it are added
+    to predictions that already get ``base_right`` of ``gold`` right out of ``base_pred``.
+
+    Returns:
+        (threshold, the F1 it gives).
+    """
+    def f1(right: int, pred: int) -> float:
+        p, r = (right / pred if pred else 0.0), (right / gold if gold else 0.0)
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    grid = [(1.01, f1(base_right, base_pred))]  # above every probability: no span added
+    for t in [x / 100 for x in range(5, 100)]:
+        taken = [y for p, y in scored if p >= t]
+        grid.append((t, f1(base_right + sum(taken), base_pred + len(taken))))
+    top = max(f for _, f in grid)
+    # the most cautious threshold within a tenth of a point of the best: the optimum is flat,
+    # and a span taken wrongly costs a wrong speaker on text unlike the training data
+    return max((t, f) for t, f in grid if f >= top - tolerance)
+
+
+def train_model(gold_path: str | os.PathLike[str], docs: str | os.PathLike[str]) -> SpanModel:
+    """Train the span model on an annotated corpus (see the module's notes).
+
+    Args:
+        gold_path: Annotations in the scorer's JSONL format.
+        docs: The folder of the annotated articles.
+
+    Notes:
+        Every article is extracted with the rules plus every quote-marked span no cue took
+        (``extract(..., spans=ACCEPT_ALL)``); a span's label comes from matching the whole
+        article's predictions to the gold as the scorer does.
+    """
+    from .attribution.marked import Recorder
+    from .evaluate import load_jsonl, match, speaker_ok
+    from .extract import extract_article
+    from .read import iter_articles
+
+    gold = load_jsonl(gold_path)
+    names = sorted({g["doc"] for g in gold})
+    folder = Path(docs)
+    if not folder.is_dir():
+        raise InputError(f"{folder}: not a folder of articles")
+    examples: list[tuple[dict[str, float], int]] = []
+    base_pred = base_right = 0
+    by_doc: dict[str, list[dict[str, Any]]] = {}
+    for g in gold:
+        by_doc.setdefault(g["doc"], []).append(g)
+    for article in iter_articles([str(folder / n) for n in names], []):
+        rec = Recorder()
+        preds = [q.to_dict() for q in extract_article(article, spans=rec)]
+        marked = [p for p in preds if p["sieve"] == "marked_span"]
+        if len(marked) != len(rec.features):
+            raise AssertionError("span features and marked quotes out of step")
+        doc_gold = by_doc.get(article.id, [])
+        pairs = match(doc_gold, preds)
+        neutral = {id(p) for g, p in pairs if g.get("optional")}  # the scorer counts these neither way
+        right = {id(p) for g, p in pairs if not g.get("optional") and speaker_ok(p, g)}
+        examples += [(f, int(id(p) in right)) for p, f in zip(marked, rec.features) if id(p) not in neutral]
+        rules = [p for p in preds if p["sieve"] != "marked_span"]
+        rule_pairs = match(doc_gold, rules)
+        base_pred += len(rules) - sum(1 for g, _ in rule_pairs if g.get("optional"))
+        base_right += sum(speaker_ok(p, g) for g, p in rule_pairs if not g.get("optional"))
+    weights = fit(examples)
+    model = SpanModel(weights, 1.01, {})
+    scored = [(model.score(f), y) for f, y in examples]
+    n_gold = sum(not g.get("optional") for g in gold)
+    threshold, f1 = best_threshold(scored, base_right, base_pred, n_gold)
+    meta = {"trained_on": f"{Path(gold_path).parent.name}/{Path(gold_path).name}", "articles": len(names),
+            "examples": len(examples), "positives": sum(y for _, y in examples),
+            "taken": sum(p >= threshold for p, _ in scored), "train_attribution_f1": round(f1, 4)}
+    log.info("span model: %d examples, %d positive, threshold %.2f", len(examples), meta["positives"], threshold)
+    return SpanModel(weights, threshold, meta)
