@@ -77,6 +77,11 @@ def _last(text: str):
      "Channel 9 presenter and political editor"),
     ('Professor Ana Ruiz, who led the study, said "it is new".', "Ana Ruiz", "person", "who led the study"),
     ('The Lord Chancellor, Lord Tring, agreed the bill was "too complex".', "Tring", "person", "Lord Chancellor"),
+    # a common noun before the full name, with no determiner, is the role ("said widow …")
+    ('"We are hostages," said accountant Jo Lopez.', "Jo Lopez", "person", "accountant"),
+    ('"It is unfair," said widow Terry Strada.', "Terry Strada", "person", "widow"),
+    # but a verb is not ("said off-loading …" reports what the firm said)
+    ('The card firm said off-loading Amex Financial Advisors would help.', "card firm", "group", None),
     # role nouns and descriptions refer back to the named person
     ('Tottenham striker Jo Bloggs scored twice. "It was great," the striker said.', "Jo Bloggs", "person",
      "Tottenham striker"),

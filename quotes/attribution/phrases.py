@@ -300,8 +300,12 @@ def scan_right(toks: list[Tok], j: int, hi: int, strict: bool = True) -> tuple[M
             # lower-case modifiers before a common-noun head: "said a senior official"
             # (after a determiner, also before a name: "said the younger Mr. Trump")
             nxt = np_word(toks[k + 1]) if k + 1 < hi else None
+            # or, with no determiner, before a full name: "said widow Terry Strada"
+            full_name = nxt == "cap" and k + 2 < hi and np_word(toks[k + 2]) == "cap" and k - s < 2 \
+                and toks[k].low not in TIME_WORDS and toks[k].low not in ADVERBIAL_PREPOSITIONS \
+                and not toks[k].low.endswith("ing")  # "said off-loading Amex …": a verb, not a title
             if not toks[k].is_cap and toks[k].is_word and toks[k].low not in AUXILIARIES and (
-                    nxt == "role" or (nxt == "cap" and toks[s].low in DETERMINERS)):
+                    nxt == "role" or (nxt == "cap" and toks[s].low in DETERMINERS) or full_name):
                 k += 1
                 continue
             break
