@@ -443,3 +443,8 @@ NAMING_WORDS = frozenset({"as", "called", "dubbed", "named", "titled", "entitled
                           "branded", "labelled", "labeled", "term", "word", "phrase", "slogan", "headline"})
 #: Words after which marks keep a term at arm's length and never report speech.
 DISTANCING_WORDS = frozenset({"so-called", "self-styled", "self-proclaimed", "supposed", "alleged"})
+
+#: Adjectives that, with a preposition, make a noun's whole description ("people familiar with
+#: the matter", "sources close to the minister", "officials briefed on the talks").
+POSTMODIFIER_ADJECTIVES = frozenset({"familiar", "close", "closest", "briefed", "knowledgeable", "involved",
+                                     "privy", "loyal", "sympathetic", "opposed", "allied"})

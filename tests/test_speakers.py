@@ -99,6 +99,13 @@ def _last(text: str):
     ('Analysts said the shares were "cheap".', "analysts", "group", None),
     ('The report said prices had "soared".', "report", "group", None),
     ('Labour MPs said the plan was "unfair".', "Labour MPs", "group", None),
+    # "<noun> familiar with / close to …" is the whole source, never the person it names
+    ('People familiar with the matter said the deal was "off".', "people familiar with the matter", "group", None),
+    ('Sources close to Mr Hockney said eight members would "quit".', "sources close to Mr Hockney", "group", None),
+    ('Those close to him say that the plan is "dead".', "Those close to him", "group", None),
+    ('The deal is "off", according to two people familiar with the talks.', "two people familiar with the talks",
+     "group", None),
+    ('Jane Roe, who is close to him, said the plan was "dead".', "Jane Roe", "person", None),
     # negatives: a lead-in is no role; a possessive names nobody; an outlet told is no speaker
     ('During the interview Mr Vale said the bill was "dead".', "Vale", "person", None),
     ('Speaking in Harrogate Mr Vale said the bill was "dead".', "Vale", "person", None),

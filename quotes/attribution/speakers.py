@@ -24,6 +24,7 @@ from ..lexicon import (
     GENERIC_SPEAKERS,
     HONORIFICS,
     NAME_CONNECTORS,
+    POSTMODIFIER_ADJECTIVES,
     ROLE_HEADS,
     SPEECH_FORMS,
     TITLE_WORDS,
@@ -222,6 +223,8 @@ class Registry:
             return None
         if _is_body(_strip_det(m.text)):
             return self._org(_strip_det(m.text), m.alias)  # "the Liberal Democrats", "Tories"
+        if m.kind == "generic" and any(t.low in POSTMODIFIER_ADJECTIVES for t in words):
+            return Entity(_group_name(m.text), "group")  # "sources close to Mr Hockney" are not he
         if m.kind in ("org", "generic") or not words[-1].is_cap or _common_word(words[-1]) or words[-1].low in ROLE_HEADS:
             ent = self._common_noun(m, words)
             if ent is not None:

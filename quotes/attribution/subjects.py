@@ -15,6 +15,7 @@ from ..lexicon import (
     DETERMINERS,
     HONORIFICS,
     PHRASE_PREPOSITIONS,
+    POSTMODIFIER_ADJECTIVES,
     PRONOUNS,
     REFLEXIVES,
     ROLE_HEADS,
@@ -50,7 +51,42 @@ def scan_left(toks: list[Tok], cue_i: int, lo: int) -> tuple[Mention | None, int
         Skips auxiliaries and adverbs ("has also said"), a party tag or acronym in parentheses,
         and an appositive between commas ("Lambert, commander of …, said"), then takes the
         longest run of name, title, role and organisation words, with a determiner in front.
+        A noun phrase that closes "<noun> familiar with …" is that noun's description, and
+        the whole phrase is the subject ("people familiar with the matter said").
     """
+    mention, start_k = _scan_left(toks, cue_i, lo)
+    if mention is None and cue_i - 1 >= lo and toks[cue_i - 1].low in _OBJECT_PRONOUNS:
+        start_k = cue_i - 1  # "those close to him say": an object pronoun ends the description
+    elif mention is None:
+        return mention, start_k
+    described = _described_by(toks, start_k, lo)
+    if described is None:
+        return mention, start_k
+    np = toks[described:cue_i]
+    while np and not np[-1].is_word:
+        np = np[:-1]
+    return Mention(np[0].start, np[-1].end, span_text(np), "generic"), described
+
+
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
+_POSTMOD_PREPOSITIONS = frozenset({"with", "to", "on", "about", "in", "of"})
+
+
+def _described_by(toks: list[Tok], start_k: int, lo: int) -> int | None:
+    """Where "<noun> familiar with" / "close to" begins, when the phrase at ``start_k`` closes
+    one: the noun it describes and that noun's own modifiers ("two people", "sources")."""
+    head = start_k - 3
+    if head < lo or toks[start_k - 1].low not in _POSTMOD_PREPOSITIONS or toks[start_k - 2].low not in POSTMODIFIER_ADJECTIVES:
+        return None
+    h = toks[head]
+    opens = head == lo or not toks[head - 1].is_word or toks[head - 1].low in DETERMINERS
+    if not h.is_word or h.low in PRONOUNS - {"those"} or (h.is_cap and not opens):
+        return None  # "Jane Roe, close to him, said" has its own subject
+    first = _commonnp_start(toks, head, lo)
+    return head if first is None else first
+
+
+def _scan_left(toks: list[Tok], cue_i: int, lo: int) -> tuple[Mention | None, int]:
     k = cue_i - 1
     while k >= lo and (toks[k].low in REFLEXIVES or toks[k].low in SENTENCE_ADVERBS):
         k -= 1  # "Ford itself said", "Carter however said"
