@@ -17,6 +17,11 @@ CASES = [
     ('"The plan is dead," Senate Majority Leader Tom Hale told reporters on Tuesday.',
      [("The plan is dead,", "direct", "Tom Hale")]),
     ("“Prices will rise,” said a senior official.", [("Prices will rise,", "direct", "senior official")]),
+    # wire copy: adverbials between the cue and what it reports are neither
+    ("Treasury Secretary Jane Roe said on Tuesday the economy was resilient.",
+     [("the economy was resilient", "indirect", "Jane Roe")]),
+    ("Roe said late on Monday the talks were over.", [("the talks were over", "indirect", "Roe")]),
+    ("Roe told reporters in Brussels: “There is no deal yet.”", [("There is no deal yet.", "direct", "Roe")]),
     # direct split by its cue
     ("“We tried,” the coach said, “but it was not enough.”",
      [("We tried,", "direct", "coach"), ("but it was not enough.", "direct", "coach")]),

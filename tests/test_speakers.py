@@ -111,6 +111,8 @@ def _last(text: str):
     ('Speaking in Harrogate Mr Vale said the bill was "dead".', "Vale", "person", None),
     ("Sam Vale spoke after equalling Tom Pike's record. \"It is great,\" he said.", "Sam Vale", "person", None),
     ('Sam Vale was there. "It is over," he told the BBC.', "Sam Vale", "person", None),
+    ('"It is a tough market," the chief executive, Tom Pike, told analysts.', "Tom Pike", "person", "chief executive"),
+    ('"It is over," Carl Emmerson, from the Institute, told BBC News.', "Carl Emmerson", "person", None),
     ('LONDON (Reuters) - Sales rose, the Acme chairman Tom Pike said.', "Tom Pike", "person", "Acme chairman"),
 ])
 def test_speaker_patterns(text: str, speaker: str, stype: str, role: str | None) -> None:

@@ -55,9 +55,19 @@ def content_start_after_cue(toks: list[Tok], j: int, hi: int, lemma: str | None)
             n = m + 1
         if n > m and not (n < hi and toks[n].low in ("to", "not")):
             k = n  # (with an infinitive the object belongs to the report: "urged residents to stay")
-    # adverbial days: "said Friday the …"
-    while k < hi and toks[k].low in TIME_WORDS and toks[k].low not in ("this", "now", "then", "also"):
-        k += 1
+    # adverbial days: "said Friday the …", "said on Tuesday the …", "said late on Monday night …"
+    while k < hi:
+        if toks[k].low in TIME_WORDS and toks[k].low not in ("this", "now", "then", "also"):
+            k += 1
+        elif k + 1 < hi and toks[k].low in ("on", "late", "early") and (
+                toks[k + 1].low in TIME_WORDS or (toks[k].low != "on" and toks[k + 1].low == "on")):
+            k += 1
+        else:
+            break
+    # a place or occasion, then a colon: "told reporters in Brussels: “…”"
+    colon = next((m for m in range(k, min(hi, k + 6)) if toks[m].text == ":"), None)
+    if colon is not None and toks[k].low in ADVERBIAL_PREPOSITIONS and all(t.is_word for t in toks[k:colon]):
+        k = colon
     while k < hi and toks[k].text in (",", ":", "—", "—", "-"):
         k += 1
     if k < hi and toks[k].low in ("of", "about") and lemma in ("warn", "caution", "complain", "boast", "speak"):

@@ -104,11 +104,16 @@ def participle_cue(ctx: CueContext) -> Decision | None:
     return Decision(m, left_bound, ctx.content_after())
 
 
+def _tells(cue: Cue) -> bool:
+    """"told": the noun phrase after it is who was told, never who spoke."""
+    return SPEECH_FORMS.get(cue.word.lower()) == "tell"
+
+
 def inverted_after_quote(ctx: CueContext) -> Decision | None:
     """"“…,” said X" / "…, said X": a cue opening the clause, its speaker after it."""
     cue, toks = ctx.cue, ctx.toks
     before = toks[cue.i - 1].low if cue.i > 0 else ""
-    if not (cue.i == 0 or before in (",", MASK_CLOSE)):
+    if not (cue.i == 0 or before in (",", MASK_CLOSE)) or _tells(cue):
         return None
     m, after = scan_right(toks, cue.j, ctx.n)
     return Decision(m, cue.i, after) if m is not None else None
@@ -147,9 +152,9 @@ def conjoined_cue(ctx: CueContext) -> Decision | None:
 
 
 def inverted_fallback(ctx: CueContext) -> Decision:
-    """No subject on the left: the noun phrase after the cue, if any ("said X")."""
+    """No subject on the left: the noun phrase after the cue, if any ("said X"; never "told X")."""
     cue = ctx.cue
-    m, after = scan_right(ctx.toks, cue.j, ctx.n)
+    m, after = scan_right(ctx.toks, cue.j, ctx.n) if not _tells(cue) else (None, cue.j)
     return Decision(m, cue.i, after if m is not None else ctx.content_after())
 
 

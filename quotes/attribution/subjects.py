@@ -62,9 +62,8 @@ def scan_left(toks: list[Tok], cue_i: int, lo: int) -> tuple[Mention | None, int
     described = _described_by(toks, start_k, lo)
     if described is None:
         return mention, start_k
-    np = toks[described:cue_i]
-    while np and not np[-1].is_word:
-        np = np[:-1]
+    end = mention.end if mention is not None else toks[start_k].end
+    np = [t for t in toks[described:cue_i] if t.end <= end]  # not a relative clause after it
     return Mention(np[0].start, np[-1].end, span_text(np), "generic"), described
 
 
