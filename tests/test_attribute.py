@@ -22,6 +22,9 @@ CASES = [
      [("the economy was resilient", "indirect", "Jane Roe")]),
     ("Roe said late on Monday the talks were over.", [("the talks were over", "indirect", "Roe")]),
     ("Roe told reporters in Brussels: “There is no deal yet.”", [("There is no deal yet.", "direct", "Roe")]),
+    # a participle after a report goes on reporting; a verb ending a clause is no cue of its own
+    ("“We’re not there yet,” Roe said, adding that talks would continue.",
+     [("We’re not there yet,", "direct", "Roe"), ("talks would continue", "indirect", "Roe")]),
     # direct split by its cue
     ("“We tried,” the coach said, “but it was not enough.”",
      [("We tried,", "direct", "coach"), ("but it was not enough.", "direct", "coach")]),

@@ -91,6 +91,7 @@ def _last(text: str):
     # bodies: a spokesman speaks for one; "the company" is the article's; "it" is a body
     ('A spokesman for the Home Office said "we will reply".', "Home Office", "organization", None),
     ('A Downing Street spokesman said "no".', "Downing Street", "organization", None),
+    ("The Prime Minister's official spokesman said there were \"no plans\".", "Prime Minister", "organization", None),
     ('"Sales rose," Acme Corp said. "We are pleased," the company added.', "Acme Corp", "organization", None),
     ('"Sales rose," the Boating Union said. "We are pleased," it added.', "Boating Union", "organization", None),
     ('Tories said the tax was "a disgrace".', "Tories", "organization", None),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from ..detect import MASK_CLOSE, MASK_OPEN
 from ..lexicon import (
+    AUXILIARIES,
+    CLAUSE_WORDS,
     DETERMINERS,
     EVALUATIVE_FORMS,
     NOUNLIKE_FORMS,
@@ -130,6 +132,8 @@ def _quote_closes_before(toks: list[Tok], i: int) -> bool:
     for k in range(i - 1, max(-1, i - 7), -1):
         if toks[k].low == MASK_CLOSE or (toks[k].text == "," and k + 1 < i):
             return True
+        if toks[k].low in AUXILIARIES or toks[k].low in CLAUSE_WORDS:
+            return False  # "…, adding that talks would continue": a clause, not a speaker's name
     return False
 
 

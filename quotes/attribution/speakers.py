@@ -300,8 +300,8 @@ class Registry:
             return None  # "the Financial Reporting Council", "Channel 4 News": a name
         if head in SPOKESPEOPLE:
             named = [t for t in words[:-1] if t.is_cap and t.low not in DETERMINERS]
-            if named:  # "a Downing Street spokesman"
-                return self._org(span_text(named))
+            if named:  # "a Downing Street spokesman", "the Prime Minister's official spokesman"
+                return self._org(re.sub(r"[’']s$", "", span_text(named)))
             return self._recent_org() or Entity(_group_name(m.text), "group")
         if (head in ROLE_HEADS or head.endswith("-year-old")) and len(words) <= 6:
             description = _strip_det(m.text)
