@@ -99,6 +99,13 @@ def _last(text: str):
     # collective and document sources: groups, not named entities
     ('Analysts said the shares were "cheap".', "analysts", "group", None),
     ('The report said prices had "soared".', "report", "group", None),
+    # a document from a named issuer: the issuer speaks, with no role
+    ('Sales will "recover", according to a statement from Acme Corp.', "Acme Corp.", "organization", None),
+    ('Sales will "recover", a statement from Jane Roe said.', "Jane Roe", "person", None),
+    ('A report by the Electoral Commission said the rules were "unclear".', "Electoral Commission", "organization",
+     None),
+    ('A report by the government\'s watchdog said the sale was "flawed".',
+     "report by the government's watchdog", "group", None),
     ('Labour MPs said the plan was "unfair".', "Labour MPs", "group", None),
     # "<noun> familiar with / close to …" is the whole source, never the person it names
     ('People familiar with the matter said the deal was "off".', "people familiar with the matter", "group", None),

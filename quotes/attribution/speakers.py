@@ -221,6 +221,9 @@ class Registry:
         words = [t for t in toks if t.is_word]
         if not words:
             return None
+        source = _issuer(m, words)
+        if source is not None:
+            return self._resolve(source)  # "a statement from Acme": Acme speaks
         if _is_body(_strip_det(m.text)):
             return self._org(_strip_det(m.text), m.alias)  # "the Liberal Democrats", "Tories"
         if m.kind == "generic" and any(t.low in POSTMODIFIER_ADJECTIVES for t in words):
@@ -367,6 +370,23 @@ class Registry:
             if off < before and e.type == etype:
                 return e
         return None
+
+
+def _issuer(m: Mention, words: list[Tok]) -> Mention | None:
+    """The named issuer of a document source ("a statement from Acme", "a letter by Jane
+    Roe"), as a mention of its own; None for anything else."""
+    k = 1 if words[0].low in DETERMINERS else 0
+    while k < len(words) - 2 and not words[k].is_cap and words[k].low not in DOCUMENT_SOURCES:
+        k += 1  # "a joint statement from", "an emailed statement by"
+    if k + 2 >= len(words) or words[k].low not in DOCUMENT_SOURCES or words[k + 1].low not in ("from", "by"):
+        return None
+    rest = words[k + 2:]
+    if rest[0].low == "the" and len(rest) > 1:
+        rest = rest[1:]  # "a report by the Electoral Commission"
+    if not rest[0].is_cap:
+        return None  # "a report by the government's watchdog": the report speaks
+    start, end = m.start + rest[0].start, m.start + rest[-1].end
+    return Mention(start, end, m.text[rest[0].start:rest[-1].end], "name")
 
 
 def _join_role(pre_role: str | None, title: str | None, of_role: str | None) -> str | None:

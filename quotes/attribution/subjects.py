@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ..detect import MASK_CLOSE, MASK_OPEN
 from ..entity_words import (
+    DOCUMENT_SOURCES,
     NAME_PARTICLES,
 )
 from ..lexicon import (
@@ -60,6 +61,8 @@ def scan_left(toks: list[Tok], cue_i: int, lo: int) -> tuple[Mention | None, int
     elif mention is None:
         return mention, start_k
     described = _described_by(toks, start_k, lo)
+    if described is None and mention is not None:
+        described = _issued_by(toks, start_k, lo)
     if described is None:
         return mention, start_k
     end = mention.end if mention is not None else toks[start_k].end
@@ -69,6 +72,24 @@ def scan_left(toks: list[Tok], cue_i: int, lo: int) -> tuple[Mention | None, int
 
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
 _POSTMOD_PREPOSITIONS = frozenset({"with", "to", "on", "about", "in", "of"})
+
+
+def _issued_by(toks: list[Tok], start_k: int, lo: int) -> int | None:
+    """Where "a statement from" begins when the name at ``start_k`` closes one: the
+    document is the subject ("…, a statement from Acme said"); its issuer speaks."""
+    k = start_k - 2
+    if k < lo or toks[start_k - 1].low not in ("from", "by") or toks[k].low not in DOCUMENT_SOURCES:
+        return None
+    # the document's own determiner and at most one modifier ("a joint statement"); a verb
+    # before it ("users could request data from the sites") makes it no subject
+    for first in (k, k - 1, k - 2):
+        if first < lo:
+            break
+        if first == lo or not toks[first - 1].is_word or toks[first - 1].low in DETERMINERS:
+            return first - 1 if first - 1 >= lo and toks[first - 1].low in DETERMINERS else first
+        if toks[first - 1].is_cap or toks[first - 1].low in AUXILIARIES or toks[first - 1].low in CLAUSE_WORDS:
+            return None
+    return None
 
 
 def _described_by(toks: list[Tok], start_k: int, lo: int) -> int | None:
