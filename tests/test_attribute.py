@@ -22,6 +22,11 @@ CASES = [
      [("the economy was resilient", "indirect", "Jane Roe")]),
     ("Roe said late on Monday the talks were over.", [("the talks were over", "indirect", "Roe")]),
     ("Roe told reporters in Brussels: “There is no deal yet.”", [("There is no deal yet.", "direct", "Roe")]),
+    # no cue, but a colon: the clause's opening subject speaks the passage after it
+    ("In a TV interview later that day, Trump went even further: “If he loses, it is the end of his career.”",
+     [("If he loses, it is the end of his career.", "direct", "Trump")]),
+    # not a place or time phrase, nor a possessor, before the colon
+    ("Labour's election slogan will be: “Britain is working, do not let them wreck it.”", []),
     # a participle after a report goes on reporting; a verb ending a clause is no cue of its own
     ("“We’re not there yet,” Roe said, adding that talks would continue.",
      [("We’re not there yet,", "direct", "Roe"), ("talks would continue", "indirect", "Roe")]),

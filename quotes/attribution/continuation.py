@@ -10,12 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..detect import Frame, QuoteMarks
+from ..detect import MASK_CLOSE, MASK_OPEN, Frame, QuoteMarks
 from ..lexicon import (
     CONTINUATION_LEADS,
 )
 from ..tokens import Tok, tokenize
 from . import marked
+from .marked import opening_subject
+from .subjects import (
+    scan_left,
+)
 from .cues import find_cues
 from .frame import analyse_frame
 from .paragraph_rules import ParagraphState
@@ -25,9 +29,6 @@ from .phrases import (
 )
 from .records import Candidate, Mention, SieveName
 from .sieves import PARAGRAPH_SIEVES, SIEVES
-from .subjects import (
-    scan_left,
-)
 
 # a lone "But" or "And" before the mark still continues the speaker
 _LEAD = re.compile(r"\s*(?:" + "|".join(CONTINUATION_LEADS) + r")\s*,?\s*")
@@ -99,6 +100,9 @@ def attribute_frames(text: str, fr: list[Frame], narratives: list[tuple[str, lis
                 out.append(c)
                 if c.mention is not None:
                     state.last_in_para[f.paragraph] = c
+        elif (c := _after_colon(text, f, toks)) is not None:
+            out.append(c)
+            state.last_in_para[f.paragraph] = c
         elif (f.paragraph in state.last_in_para and state.last_in_para[f.paragraph].frame is state.prev_frame
               and _quotes_words(text, f) >= 4):
             # a sentence with no cue that quotes at length, right after the speaker's own
@@ -109,6 +113,25 @@ def attribute_frames(text: str, fr: list[Frame], narratives: list[tuple[str, lis
             out.extend(marked.candidates(text, f, toks, out[first:], state, spans))
         _leave_frame(state, text, f, toks)
     return out
+
+
+def _after_colon(text: str, f: Frame, toks: list[Tok]) -> Candidate | None:
+    """"Trump went even further: “If he goes forward …”": with no cue in the sentence, a
+    passage right after a colon is the words of the subject of the clause before it."""
+    for k, t in enumerate(toks):
+        if t.low == MASK_OPEN and k and toks[k - 1].text == ":":
+            # the clause before the colon, from its last comma: its opening subject speaks
+            start = max((i + 1 for i in range(k - 1) if toks[i].text in (",", ";", MASK_CLOSE)), default=0)
+            mention = opening_subject(toks[start:k - 1])
+            if mention is None:
+                return None
+            q = next((m for m in f.quotes if m.start >= toks[k - 1].end), None)
+            if q is None or not q.closed or len(text[q.inner_start:q.inner_end].split()) < 3:
+                return None
+            base = Candidate(q.inner_start, q.inner_end, "direct", f, None, None, None, "unattributed",
+                             SIEVES["unattributed"])
+            return with_mention(base, mention, "colon_lead_in")
+    return None
 
 
 def _enter_paragraph(state: ParagraphState, fr: list[Frame], f: Frame) -> None:

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from ..detect import MASK_CLOSE, MASK_OPEN, Frame, QuoteMarks
 from ..lexicon import (
+    ADVERBIAL_PREPOSITIONS,
     AUXILIARIES,
     DETERMINERS,
     DISTANCING_WORDS,
@@ -21,6 +22,7 @@ from ..lexicon import (
     NAMING_WORDS,
     PHRASE_PREPOSITIONS,
     PRONOUNS,
+    ROLE_HEADS,
     SPEECH_FORMS,
 )
 from ..tokens import Tok
@@ -116,7 +118,7 @@ def speaker(toks: list[Tok], m: QuoteMarks, found: list[Candidate], state: Parag
             # a relative clause's verb ("an assessment by academics … which concluded that")
             # speaks for its antecedent, never for the sentence's first subject
             return None, "relative"
-    mention = _opening_subject(before)
+    mention = opening_subject(before, strict=False)
     if mention is not None:
         return mention, "opening"
     mention = next((c.mention for c in reversed(found) if c.mention is not None and c.start < m.start), None)
@@ -127,14 +129,30 @@ def speaker(toks: list[Tok], m: QuoteMarks, found: list[Candidate], state: Parag
     return None, "none"
 
 
-def _opening_subject(before: list[Tok]) -> Mention | None:
+def opening_subject(before: list[Tok], strict: bool = True) -> Mention | None:
+    """The name, pronoun or organisation a clause opens with, when a verb follows it
+    ("Trump went even further").
+
+    Args:
+        before: The clause's tokens.
+        strict: Also a role ("The Tory leader went on"), but None when the clause opens with
+            a phrase of place or time ("In Mr Peston's book …") or its subject is a possessor
+            ("Labour's election slogan will be"). The span model reads the looser answer as
+            one feature among others ("Trump's claim that …" is Trump's in news annotation).
+    """
+    if not before or (strict and before[0].low in ADVERBIAL_PREPOSITIONS):
+        return None
     for k in range(1, min(len(before), 12)):
         t = before[k]
         if t.text in (".", ";", ":", MASK_OPEN):
             break
-        if t.is_word and not t.is_cap and t.low not in DETERMINERS and t.low not in ("of", "and", "’s", "'s"):
+        if t.is_word and not t.is_cap and t.low not in DETERMINERS and t.low not in ("of", "and", "’s", "'s") \
+                and not (strict and t.low in ROLE_HEADS):
             mention, _ = scan_left(before, k, 0)
-            if mention is not None and mention.kind in ("name", "pronoun", "org"):
+            if mention is None or (strict and mention.text.endswith(("’s", "'s"))):
+                return None
+            if mention.kind in ("name", "pronoun", "org") or (
+                    strict and mention.kind == "generic" and mention.text.split()[-1].lower() in ROLE_HEADS):
                 return mention
             break
     return None
