@@ -48,12 +48,15 @@ def _used(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def test_a_full_disk_fails_cleanly_keeps_the_last_commit_and_frees_the_space(small_fs: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", ["1", "2"])  # one writer; workers writing their own segments
+def test_a_full_disk_fails_cleanly_keeps_the_last_commit_and_frees_the_space(small_fs: Path, tmp_path: Path,
+                                                                             jobs: str) -> None:
     ix = small_fs / "ix"
     assert _quotes("index", str(SEEDS), "--index", str(ix), "--no-progress").returncode == 0
     before = _used(ix)
     _make_articles(tmp_path / "src", 400)
-    r = _quotes("index", str(tmp_path / "src"), "--index", str(ix), "--no-progress", "--commit-every", "400")
+    r = _quotes("index", str(tmp_path / "src"), "--index", str(ix), "--no-progress", "--commit-every", "400",
+                "-j", jobs)
     assert r.returncode == 1, r.stdout + r.stderr
     assert "Error:" in r.stderr and "Hint:" in r.stderr and "Traceback" not in r.stderr
     assert "No space left" in r.stderr and "last commit" in r.stderr

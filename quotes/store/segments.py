@@ -235,9 +235,9 @@ class SegmentPool:
                 continue
             if kind == "error":
                 is_os, text = payload
-                raise IndexWriteError(f"an indexing worker failed: {text}",
-                                      "The index stays at its last commit; run the command again."
-                                      if not is_os else "Check the free space and permissions of the index folder.")
+                raise IndexWriteError(f"an indexing worker failed: {text}; the index stays at its last commit",
+                                      "Run the same command again: it resumes." if not is_os else
+                                      "Free space or fix the folder's permissions, then run the same command again.")
             if kind != want:
                 raise IndexWriteError(f"an indexing worker answered {kind!r} where {want!r} was due")
             return kind, wid, payload
