@@ -14,10 +14,14 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .lexicon import (
     NEWS_ABBREVIATIONS,
+    NOUNLIKE_FORMS,
+    SPEECH_FORMS,
 )
 from .models import Span
 
 _PARAGRAPH = re.compile(r"[^\n]+")
+# verbs of speech as a bullet point writes them ("X said that …"); nouns such as "claims" left out
+_REPORTING_VERBS = frozenset(SPEECH_FORMS) - NOUNLIKE_FORMS
 
 
 class CachedPunkt(PunktSentenceTokenizer):
@@ -206,4 +210,11 @@ def is_heading(text: str, para: Span) -> bool:
     if len(line) > 160:
         return False
     stripped = line.rstrip()
-    return not stripped.endswith((".", "?", "!", ":", "”", '"', "’", "'", ";", ")", "…"))
+    if stripped.endswith((".", "?", "!", ":", "”", '"', "’", "'", ";", ")", "…")):
+        return False
+    # a bullet point of the body, with no full stop ("Dowden said that he expects a deal to be
+    # finalised this week"), is prose: a verb of speech after a capitalised subject, not first
+    words = stripped.split()
+    return not (para.start > 0 and len(words) >= 6 and any(
+        w in _REPORTING_VERBS and words[i - 1][:1].isupper() or w in _REPORTING_VERBS and i > 1 and words[i - 2][:1].isupper()
+        for i, w in enumerate(words) if i))

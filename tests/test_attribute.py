@@ -27,6 +27,11 @@ CASES = [
      [("If he loses, it is the end of his career.", "direct", "Trump")]),
     # not a place or time phrase, nor a possessor, before the colon
     ("Labour's election slogan will be: “Britain is working, do not let them wreck it.”", []),
+    # a participle's speaker is the clause's subject, after any lead-in
+    ("In Paris, the minister spoke for an hour, saying the deal was close.",
+     [("the deal was close", "indirect", "minister")]),
+    ("Taking to Instagram on Tuesday, Hamilton offered a softer tone, saying: ‘I may not always get it right.’",
+     [("I may not always get it right.", "direct", "Hamilton")]),
     # a participle after a report goes on reporting; a verb ending a clause is no cue of its own
     ("“We’re not there yet,” Roe said, adding that talks would continue.",
      [("We’re not there yet,", "direct", "Roe"), ("talks would continue", "indirect", "Roe")]),

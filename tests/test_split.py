@@ -46,6 +46,21 @@ def test_headings(line: str, heading: bool) -> None:
     assert is_heading(line, Span(0, len(line))) is heading
 
 
+@pytest.mark.parametrize("line, heading", [
+    # a bullet point in the body, with no full stop, reports speech: prose
+    ("Dowden said that he expects a financial support deal to be finalised this week", False),
+    ("Race director Michael Masi insisted there were no special rules", False),
+    # still headings: short, no verb of speech, or a verb used as a noun
+    ("Dowden urges clubs to help", True),
+    ("Clubs face a bleak winter without fans in the stands", True),
+    ("Fresh claims over the Premier League deal emerge", True),
+])
+def test_a_bullet_point_that_reports_speech_is_no_heading(line: str, heading: bool) -> None:
+    text = "Title of the piece\n\n" + line
+    assert is_heading(text, Span(text.index(line), len(text))) is heading
+    assert is_heading(line, Span(0, len(line)))  # the first line of an article stays its title
+
+
 @pytest.mark.parametrize("text, expected", [
     # a single newline inside a sentence is a hard wrap
     ('"We will not raise\ntaxes this year," said Ann Lee.', ['"We will not raise\ntaxes this year," said Ann Lee.']),

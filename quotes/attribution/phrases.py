@@ -352,17 +352,22 @@ def _inset_after(toks: list[Tok], after: int, hi: int) -> tuple[int, str | None,
 
 
 def frame_subject(toks: list[Tok], lo: int, hi: int) -> Mention | None:
-    """The first noun phrase of a clause, for participle cues with no speaker of their own."""
+    """The first noun phrase of a clause, for participle cues with no speaker of their own; a
+    lead-in up to a comma comes first ("Taking to Instagram on Tuesday, Hamilton …")."""
     k = lo
+    comma = next((c for c in range(lo, min(hi, lo + 12)) if toks[c].text == ","), None)
+    if comma is not None and comma > lo and (toks[lo].low in ADVERBIAL_PREPOSITIONS or (
+            toks[lo].low.endswith(("ing", "ed")) and toks[lo].low not in SPEECH_FORMS)):
+        k = comma + 1  # a participle or a phrase of place or time, closed by its comma
     while k < hi and (toks[k].low in CLAUSE_OPENERS or toks[k].low in ("but", "and", "meanwhile", "however", ",")):
         k += 1
     if k < hi and toks[k].low in PRONOUNS:
         t = toks[k]
         return Mention(t.start, t.end, t.text, "pronoun")
-    e = k
+    e = k + 1 if k < hi and toks[k].low in DETERMINERS else k  # "the minister", lower case after a lead-in
     while e < hi and np_word(toks[e]) is not None:
         e += 1
-    if e == k:
+    if e == k or (e == k + 1 and toks[k].low in DETERMINERS):
         return None
     return make_mention(toks[k:e] if toks[k].low not in DETERMINERS or e - k > 1 else [], None, None, toks, e - 1)
 
