@@ -4,6 +4,7 @@ Hussein" -> the person Fuad Hussein, role "Iraqi Foreign Minister")."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..entity_words import (
     EVENT_PLACE_HEADS,
@@ -52,7 +53,21 @@ def _is_name_word(t: Tok) -> bool:
 def parse_np(toks: list[Tok]) -> ParsedName | None:
     """Take a speaker noun phrase apart into name, type, title and roles (see ``_parse_np``);
     a "person" whose name ends like a place or an event is none ("Russian Grand Prix"), and a
-    seat of power speaks as a body ("Downing Street")."""
+    seat of power speaks as a body ("Downing Street").
+
+    Notes:
+        The answer depends on the words alone (their texts; offsets are never read), so it is
+        remembered per sequence of words: names and titles recur across an archive.
+    """
+    return _parse_words(tuple(t.text for t in toks))
+
+
+@lru_cache(maxsize=65536)
+def _parse_words(words: tuple[str, ...]) -> ParsedName | None:
+    toks, at = [], 0
+    for w in words:
+        toks.append(Tok(w, at, at + len(w), w.lower()))
+        at += len(w) + 1
     p = _parse_np(toks)
     if p is not None and p.type == "person" and len(p.name.split()) > 1:
         last = p.name.split()[-1].lower()
