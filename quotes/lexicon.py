@@ -166,7 +166,7 @@ TITLE_WORDS = frozenset({
     "supt.", "det.", "insp.", "hon.", "msgr.", "fr.", "st.", "pres.", "atty.", "assemblyman",
     "assemblywoman", "delegate", "del.", "state", "u.s.", "us", "foreign", "defense", "defence",
     "interior", "finance", "health", "labor", "labour", "trade", "energy",
-    "treasury", "education", "home", "first", "second", "army", "navy", "air", "force",
+    "treasury", "exchequer", "commons", "education", "home", "first", "second", "army", "navy", "air", "force",
     "marine", "coast", "guard", "national", "security", "adviser", "advisor", "spokesman",
     "spokeswoman", "spokesperson", "director", "chairman", "chairwoman", "chair", "ceo",
     "founder", "executive", "economist", "analyst", "researcher", "leader",

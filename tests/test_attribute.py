@@ -27,6 +27,9 @@ CASES = [
      [("If he loses, it is the end of his career.", "direct", "Trump")]),
     # not a place or time phrase, nor a possessor, before the colon
     ("Labour's election slogan will be: “Britain is working, do not let them wreck it.”", []),
+    # a negated cue reports nothing ("did not (immediately) respond", "did not say whether")
+    ("The ministry did not immediately respond to a request for comment.", []),
+    ("The ministry did not say whether the talks would resume.", []),
     # a participle's speaker is the clause's subject, after any lead-in
     ("In Paris, the minister spoke for an hour, saying the deal was close.",
      [("the deal was close", "indirect", "minister")]),

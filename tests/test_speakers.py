@@ -77,6 +77,13 @@ def _last(text: str):
      "Channel 9 presenter and political editor"),
     ('Professor Ana Ruiz, who led the study, said "it is new".', "Ana Ruiz", "person", "who led the study"),
     ('The Lord Chancellor, Lord Tring, agreed the bill was "too complex".', "Tring", "person", "Lord Chancellor"),
+    # a name's affiliation after "of"/"at" is its role, on either side of the cue
+    ('"The market is tight," said Tamas Varga of oil broker PVM.', "Tamas Varga", "person", "oil broker PVM"),
+    ('Rhian Beynon of the JCWI said the rules were "not proportionate".', "Rhian Beynon", "person", "JCWI"),
+    ('"It is tight," said Jo Lane of Merrill Lynch on Thursday.', "Jo Lane", "person", None),
+    # a title's own "of the …" stays in the title
+    ('"It is a first," said Chancellor of the Exchequer Gordon Brown.', "Gordon Brown", "person",
+     "Chancellor of the Exchequer"),
     # a common noun before the full name, with no determiner, is the role ("said widow …")
     ('"We are hostages," said accountant Jo Lopez.', "Jo Lopez", "person", "accountant"),
     ('"It is unfair," said widow Terry Strada.', "Terry Strada", "person", "widow"),

@@ -92,6 +92,9 @@ def _speech_sense(toks: list[Tok], i: int, j: int, form: CueForm) -> CueForm | N
     nxt = toks[j].low if j < len(toks) else ""
     low = toks[i].low
     ok = True
+    before = [t.low for t in toks[max(0, i - 3):i]]
+    if any(w in ("not", "n't", "never") for w in before[-2:]) or before[-3:-1] == ["not", "immediately"]:
+        return None  # "did not (immediately) respond", "did not say whether": no report
     if form == "according":
         pass
     elif prev in DETERMINERS or prev in ("so", "-", "so-") or toks[i].text.startswith("so-") or (

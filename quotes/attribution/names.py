@@ -127,7 +127,7 @@ def _parse_np(toks: list[Tok]) -> ParsedName | None:
             sub = parse_np(post) if any(_is_name_word(t) for t in post) else None
             if sub is None or sub.type != "person":
                 return sub or ParsedName(full, "unknown", None, None, None)
-            lead = span_text(toks[:of_i + 1])
+            lead = span_text(toks[:of_i + 1] + [t for t in post[:1] if t.low == "the"])  # "of the Exchequer"
             return replace(sub, pre_role=f"{lead} {sub.pre_role}" if sub.pre_role else lead.rsplit(" ", 1)[0])
         generic = head.low in GENERIC_SPEAKERS or not head.is_cap
         return ParsedName(span_text(whole) if generic else full, "unknown" if generic else "person", None, None, None)

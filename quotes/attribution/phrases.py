@@ -304,8 +304,11 @@ def scan_right(toks: list[Tok], j: int, hi: int, strict: bool = True) -> tuple[M
             full_name = nxt == "cap" and k + 2 < hi and np_word(toks[k + 2]) == "cap" and k - s < 2 \
                 and toks[k].low not in TIME_WORDS and toks[k].low not in ADVERBIAL_PREPOSITIONS \
                 and not toks[k].low.endswith("ing")  # "said off-loading Amex …": a verb, not a title
+            # "the" inside an "of" phrase of a title: "Chancellor of the Exchequer Gordon Brown"
+            of_the = toks[k].low == "the" and k - 1 > s and toks[k - 1].low == "of" and nxt == "cap" and (
+                toks[k - 2].low in TITLE_WORDS or toks[k - 2].low in ROLE_HEADS)
             if not toks[k].is_cap and toks[k].is_word and toks[k].low not in AUXILIARIES and (
-                    nxt == "role" or (nxt == "cap" and toks[s].low in DETERMINERS) or full_name):
+                    nxt == "role" or (nxt == "cap" and toks[s].low in DETERMINERS) or full_name or of_the):
                 k += 1
                 continue
             break
@@ -315,6 +318,11 @@ def scan_right(toks: list[Tok], j: int, hi: int, strict: bool = True) -> tuple[M
         e -= 1
     if e <= s:
         return None, j
+    affiliation = _affiliation(toks, s, e, hi)
+    if affiliation is not None:
+        stop, body = affiliation  # "said Tamas Varga of oil broker PVM."
+        named = make_mention(toks[s:e], body, None, toks, e - 1)
+        return (named, stop) if named is not None else (None, j)
     if strict and not _ends_phrase(toks, e, hi):
         return None, j
     after, role, alias = _inset_after(toks, e, hi)
@@ -322,6 +330,23 @@ def scan_right(toks: list[Tok], j: int, hi: int, strict: bool = True) -> tuple[M
     if mention is None:
         return None, j
     return mention, after
+
+
+def _affiliation(toks: list[Tok], s: int, e: int, hi: int) -> tuple[int, str] | None:
+    """A name's affiliation after "of"/"at"/"from" up to the clause's end ("Tamas Varga of oil
+    broker PVM", "Jane Roe at the University of Leeds"): (index past it, the role it gives).
+    Only after a full name, and only when a capitalised word (the body) is in it."""
+    if e >= hi or toks[e].low not in ("of", "at", "from") or e - s < 2 or not all(t.is_cap for t in toks[s:e]) \
+            or toks[e - 1].low in TITLE_WORDS or toks[e - 1].low in ROLE_HEADS:
+        return None  # "said UK Chancellor of the Exchequer Gordon Brown": a title, not a name
+    stop = e + 1
+    while stop < hi and stop - e <= 7 and toks[stop].text not in (",", ".", ";", ":", "?", "!", "(", MASK_OPEN, "—", "–") \
+            and not (toks[stop].low in ADVERBIAL_PREPOSITIONS and stop + 1 < hi and toks[stop + 1].low in TIME_WORDS):
+        stop += 1  # "of Merrill Lynch on Thursday": the day is no part of the affiliation
+    body = [t for t in toks[e + 1:stop] if t.low not in DETERMINERS]
+    if stop - e > 7 or not _ends_phrase(toks, stop, hi) or not any(t.is_cap for t in body):
+        return None
+    return stop, span_text(body)
 
 
 def _inset_after(toks: list[Tok], after: int, hi: int) -> tuple[int, str | None, str | None]:

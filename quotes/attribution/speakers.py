@@ -119,7 +119,9 @@ class Registry:
                 if i < j or np_word(toks[i]) is None:
                     continue
                 j = i
-                while j < n and np_word(toks[j]) is not None and (toks[j].is_cap or toks[j].low in ("of", "de", "al", "bin") or toks[j].low in ROLE_HEADS or toks[j].low in TITLE_WORDS):
+                while j < n and (np_word(toks[j]) is not None or _of_the(toks, j)) and (
+                        toks[j].is_cap or toks[j].low in ("of", "de", "al", "bin") or toks[j].low in ROLE_HEADS
+                        or toks[j].low in TITLE_WORDS or _of_the(toks, j)):
                     j += 1
                 while j > i and toks[j - 1].low in ("of", "and", "for", "de", "al", "bin"):
                     j -= 1
@@ -370,6 +372,13 @@ class Registry:
             if off < before and e.type == etype:
                 return e
         return None
+
+
+def _of_the(toks: list[Tok], j: int) -> bool:
+    """"the" inside a title's "of" phrase: "Chancellor of the Exchequer Gordon Brown" (not a
+    name's: "Rhian Beynon of the JCWI")."""
+    return toks[j].low == "the" and j > 1 and toks[j - 1].low == "of" and j + 1 < len(toks) and toks[j + 1].is_cap \
+        and (toks[j - 2].low in TITLE_WORDS or toks[j - 2].low in ROLE_HEADS)
 
 
 def _issuer(m: Mention, words: list[Tok]) -> Mention | None:

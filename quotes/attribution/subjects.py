@@ -63,11 +63,34 @@ def scan_left(toks: list[Tok], cue_i: int, lo: int) -> tuple[Mention | None, int
     described = _described_by(toks, start_k, lo)
     if described is None and mention is not None:
         described = _issued_by(toks, start_k, lo)
+    if described is None and mention is not None:
+        named = _name_of(toks, start_k, lo, mention)
+        if named is not None:
+            return named
     if described is None:
         return mention, start_k
     end = mention.end if mention is not None else toks[start_k].end
     np = [t for t in toks[described:cue_i] if t.end <= end]  # not a relative clause after it
     return Mention(np[0].start, np[-1].end, span_text(np), "generic"), described
+
+
+def _name_of(toks: list[Tok], start_k: int, lo: int, mention: Mention) -> tuple[Mention | None, int] | None:
+    """"Rhian Beynon of the JCWI said": a full name before "of"/"at" speaks, and the body
+    after it is the name's role (the body alone was taken as the subject)."""
+    k = start_k - 1
+    if k - 2 < lo or toks[k].low not in ("of", "at") or mention.kind not in ("org", "name", "generic"):
+        return None
+    s = k
+    while s - 1 >= lo and toks[s - 1].is_cap and np_word(toks[s - 1]) == "cap" and k - s < 4:
+        s -= 1
+    name = toks[s:k]
+    if len(name) < 2 or any(t.low in TITLE_WORDS or t.low in ROLE_HEADS for t in name) \
+            or (s - 1 >= lo and toks[s - 1].is_word and toks[s - 1].low not in DETERMINERS and not toks[s - 1].is_cap
+                and toks[s - 1].low not in CLAUSE_WORDS):
+        return None
+    body = [t for t in toks[start_k:] if t.end <= mention.end and t.low not in DETERMINERS]
+    named = make_mention(name, span_text(body) if body else None, None, toks, k - 1)
+    return (named, s) if named is not None else None
 
 
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
