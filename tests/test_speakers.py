@@ -114,6 +114,7 @@ def _last(text: str):
     ('A report by the government\'s watchdog said the sale was "flawed".',
      "report by the government's watchdog", "group", None),
     ('Labour MPs said the plan was "unfair".', "Labour MPs", "group", None),
+    ('Analysts at Goldman Sachs said the shares were "cheap".', "analysts at Goldman Sachs", "group", None),
     # "<noun> familiar with / close to …" is the whole source, never the person it names
     ('People familiar with the matter said the deal was "off".', "people familiar with the matter", "group", None),
     ('Sources close to Mr Hockney said eight members would "quit".', "sources close to Mr Hockney", "group", None),

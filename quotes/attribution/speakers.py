@@ -228,8 +228,11 @@ class Registry:
             return self._resolve(source)  # "a statement from Acme": Acme speaks
         if _is_body(_strip_det(m.text)):
             return self._org(_strip_det(m.text), m.alias)  # "the Liberal Democrats", "Tories"
-        if m.kind == "generic" and any(t.low in POSTMODIFIER_ADJECTIVES for t in words):
-            return Entity(_group_name(m.text), "group")  # "sources close to Mr Hockney" are not he
+        if m.kind == "generic" and (any(t.low in POSTMODIFIER_ADJECTIVES for t in words) or (
+                len(words) > 2 and words[0].low in GENERIC_SPEAKERS and words[0].low.endswith("s")
+                and words[1].low in ("at", "from", "in", "with"))):
+            # "sources close to Mr Hockney" are not he; "analysts at Goldman Sachs" not the bank
+            return Entity(_group_name(m.text), "group")
         if m.kind in ("org", "generic") or not words[-1].is_cap or _common_word(words[-1]) or words[-1].low in ROLE_HEADS:
             ent = self._common_noun(m, words)
             if ent is not None:

@@ -12,6 +12,7 @@ from ..entity_words import (
 )
 from ..lexicon import (
     AUXILIARIES,
+    GENERIC_SPEAKERS,
     CLAUSE_WORDS,
     DETERMINERS,
     HONORIFICS,
@@ -67,11 +68,27 @@ def scan_left(toks: list[Tok], cue_i: int, lo: int) -> tuple[Mention | None, int
         named = _name_of(toks, start_k, lo, mention)
         if named is not None:
             return named
+        placed = _placed_group(toks, mention, cue_i)
+        if placed is not None:
+            return placed, start_k
     if described is None:
         return mention, start_k
     end = mention.end if mention is not None else toks[start_k].end
     np = [t for t in toks[described:cue_i] if t.end <= end]  # not a relative clause after it
     return Mention(np[0].start, np[-1].end, span_text(np), "generic"), described
+
+
+def _placed_group(toks: list[Tok], mention: Mention, cue_i: int) -> Mention | None:
+    """"Analysts at Goldman Sachs said", "Officials in Brussels said": a collective source
+    with the body or place it belongs to (the subject scan stepped over the phrase)."""
+    after = [t for t in toks[:cue_i] if t.start >= mention.end]
+    words = mention.text.lower().split()
+    if not after or not words or words[-1] not in GENERIC_SPEAKERS or not words[-1].endswith("s") \
+            or words[-1] in DOCUMENT_SOURCES \
+            or after[0].low not in ("at", "from", "in", "with") or len(after) > 6 \
+            or not all(t.is_word for t in after) or not any(t.is_cap for t in after[1:]):
+        return None
+    return Mention(mention.start, after[-1].end, f"{mention.text} {span_text(after)}", "generic")
 
 
 def _name_of(toks: list[Tok], start_k: int, lo: int, mention: Mention) -> tuple[Mention | None, int] | None:
