@@ -118,6 +118,8 @@ def attribute_frames(text: str, fr: list[Frame], narratives: list[tuple[str, lis
 def _after_colon(text: str, f: Frame, toks: list[Tok]) -> Candidate | None:
     """"Trump went even further: “If he goes forward …”": with no cue in the sentence, a
     passage right after a colon is the words of the subject of the clause before it."""
+    if not f.quotes:
+        return None
     for k, t in enumerate(toks):
         if t.low == MASK_OPEN and k and toks[k - 1].text == ":":
             # the clause before the colon, from its last comma: its opening subject speaks
