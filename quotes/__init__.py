@@ -24,7 +24,7 @@ from .extract import extract, extract_article, extract_file
 from .index import IndexReport, QuoteIndex, resolve_index_dir, resolve_location
 from .learned import SpanModel, load_model, train_model
 from .models import Article, Quote, Speaker
-from .pipeline import extract_many
+from .pipeline import extract_many, settle_process
 from .read import MAX_BYTES, Skipped, count_inputs, iter_articles, read_file, seeds_dir
 from .store.backend import Hits
 from .store.filters import SORTS, SearchFilters
@@ -74,6 +74,7 @@ __all__ = [
     "resolve_location",
     "score",
     "seeds_dir",
+    "settle_process",
     "solr_init",
     "train_model",
     "write_quotes",

@@ -167,6 +167,7 @@ def extract(paths: tuple[str, ...], demo: bool, fmt: str, output: Any, jobs: int
       cat story.txt | quotes extract - --format csv --excel > sheet.csv
       quotes extract corpus/ --cluster tcp://scheduler:8786 -o quotes.jsonl
     """
+    api.settle_process()  # this process extracts and exits: see its notes
     if demo:
         paths = paths + (str(api.seeds_dir()),)
     if not paths:
@@ -204,6 +205,7 @@ def eval_cmd(gold: str, docs: str, as_json: bool, rules_only: bool, model_path: 
       quotes eval ../shared/polnear/dev/gold.jsonl ../shared/polnear/dev/docs --json
       quotes eval ../shared/style-dev/gold.jsonl ../shared/style-dev/docs --rules-only
     """
+    api.settle_process()  # this process extracts and exits: see its notes
     if rules_only and model_path:
         raise click.UsageError("--rules-only and --model exclude each other")
     spans = None if rules_only else api.load_model(model_path) if model_path else "default"
@@ -273,6 +275,7 @@ def index(paths: tuple[str, ...], index_dir: str | None, jobs: int, lock_timeout
       quotes index feed-2026-02.jsonl --index ./index
       quotes index corpus/ --index http://solr:8983/solr/quotes --cluster tcp://scheduler:8786
     """
+    api.settle_process()  # this process extracts and exits: see its notes
     show = (sys.stderr.isatty() if progress is None else progress) and not _quiet() and not cluster
     with api.QuoteIndex(index_dir, create=True, lock_timeout=lock_timeout) as ix:
         if show:

@@ -98,3 +98,18 @@ def test_runs_of_empty_quote_marks_are_no_quotes(flood: str) -> None:
     assert extract(flood) == []
     assert len(tokenize('"' * 10_000)) == 1  # a run of one mark is one token
     assert [t.text for t in tokenize('Wait... "Yes!!!!"')] == ["Wait", ".", ".", ".", '"', "Yes", "!!!!", '"']
+
+
+def test_settle_process_freezes_once_what_extraction_reads() -> None:
+    import subprocess
+    import sys
+
+    code = ("import gc, quotes\n"
+            "assert gc.get_freeze_count() == 0\n"
+            "quotes.settle_process(); n = gc.get_freeze_count()\n"
+            "junk = [object() for _ in range(1000)]\n"
+            "quotes.settle_process()\n"
+            "assert n > 10000 and gc.get_freeze_count() == n, (n, gc.get_freeze_count())\n"
+            "assert quotes.extract('“We will win,” she said.')[0].text == 'We will win,'\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
