@@ -63,11 +63,16 @@ def write_csv(quotes: Iterable[Quote], out: IO[str], excel: bool = False) -> int
     return n
 
 
+# one encoder for every line: json.dumps with options builds a new encoder per call
+_JSON_LINE = json.JSONEncoder(ensure_ascii=False)
+
+
 def write_jsonl(records: Iterable[Quote | Speaker], out: IO[str]) -> int:
     """One JSON object per line, keys in field order. Returns the count."""
     n = 0
+    encode = _JSON_LINE.encode
     for r in records:
-        out.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
+        out.write(encode(r.to_dict()) + "\n")
         n += 1
     return n
 
