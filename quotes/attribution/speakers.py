@@ -119,9 +119,8 @@ class Registry:
                 if i < j or np_word(toks[i]) is None:
                     continue
                 j = i
-                while j < n and (np_word(toks[j]) is not None or _of_the(toks, j)) and (
-                        toks[j].is_cap or toks[j].low in ("of", "de", "al", "bin") or toks[j].low in ROLE_HEADS
-                        or toks[j].low in TITLE_WORDS or _of_the(toks, j)):
+                while j < n and (toks[j].is_cap or toks[j].low in _RUN_WORDS or toks[j].low in ROLE_HEADS
+                                 or toks[j].low in TITLE_WORDS) and (np_word(toks[j]) is not None or _of_the(toks, j)):
                     j += 1
                 while j > i and toks[j - 1].low in ("of", "and", "for", "de", "al", "bin"):
                     j -= 1
@@ -375,6 +374,9 @@ class Registry:
             if off < before and e.type == etype:
                 return e
         return None
+
+
+_RUN_WORDS = frozenset({"of", "de", "al", "bin", "the"})  # lower-case words a name run may hold
 
 
 def _of_the(toks: list[Tok], j: int) -> bool:
