@@ -448,3 +448,10 @@ DISTANCING_WORDS = frozenset({"so-called", "self-styled", "self-proclaimed", "su
 #: the matter", "sources close to the minister", "officials briefed on the talks").
 POSTMODIFIER_ADJECTIVES = frozenset({"familiar", "close", "closest", "briefed", "knowledgeable", "involved",
                                      "privy", "loyal", "sympathetic", "opposed", "allied"})
+
+#: Nouns of family and acquaintance: "Her husband, Mark, said" names the husband, who speaks.
+KINSHIP_NOUNS = frozenset({"husband", "wife", "son", "daughter", "mother", "father", "brother", "sister",
+                           "partner", "boyfriend", "girlfriend", "fiance", "fiancé", "fiancee", "fiancée",
+                           "neighbour", "neighbor", "friend", "cousin", "uncle", "aunt", "grandmother",
+                           "grandfather", "niece", "nephew", "stepfather", "stepmother", "colleague", "mum",
+                           "dad", "grandson", "granddaughter"})

@@ -98,6 +98,10 @@ def _last(text: str):
     # bodies: a spokesman speaks for one; "the company" is the article's; "it" is a body
     ('A spokesman for the Home Office said "we will reply".', "Home Office", "organization", None),
     ('A Downing Street spokesman said "no".', "Downing Street", "organization", None),
+    ('A spokesman for Bristol City Council said: "We will review it."', "Bristol City Council", "organization", None),
+    # a relative named between commas speaks, a first name alone enough
+    ("Mrs Jones's husband, Mark, said the family would \"celebrate\".", "Mark", "person", "Mrs Jones's husband"),
+    ('Her son, Tom Jones, said the family would "celebrate".', "Tom Jones", "person", "Her son"),
     ("The Prime Minister's official spokesman said there were \"no plans\".", "Prime Minister", "organization", None),
     ('"Sales rose," Acme Corp said. "We are pleased," the company added.', "Acme Corp", "organization", None),
     ('"Sales rose," the Boating Union said. "We are pleased," it added.', "Boating Union", "organization", None),

@@ -23,6 +23,7 @@ from ..lexicon import (
     DETERMINERS,
     GENERIC_SPEAKERS,
     HONORIFICS,
+    KINSHIP_NOUNS,
     NAME_CONNECTORS,
     POSTMODIFIER_ADJECTIVES,
     ROLE_HEADS,
@@ -263,7 +264,8 @@ class Registry:
         no person by guess: an acronym it defines is an organisation; anything else ("Microsoft
         said", or a surname whose full name is in another article) is ``unknown`` here, and the
         index's surname merge decides (``store.registry``)."""
-        if len(p.name.split()) == 1 and not p.title and not p.pre_role and not self._names_person(p.name):
+        kin = m.role is not None and m.role.split()[-1].lower() in KINSHIP_NOUNS  # "Her husband, Mark, said"
+        if len(p.name.split()) == 1 and not p.title and not p.pre_role and not kin and not self._names_person(p.name):
             if p.name in self.acronyms or (p.name.isupper() and len(p.name) > 1):
                 return self._org(p.name, m.alias)
             return self._unknown(p.name)
@@ -388,11 +390,15 @@ def _of_the(toks: list[Tok], j: int) -> bool:
 
 def _issuer(m: Mention, words: list[Tok]) -> Mention | None:
     """The named issuer of a document source ("a statement from Acme", "a letter by Jane
-    Roe"), as a mention of its own; None for anything else."""
+    Roe") or the body a spokesperson speaks for ("a spokesman for Bristol City Council"), as a
+    mention of its own; None for anything else."""
     k = 1 if words[0].low in DETERMINERS else 0
-    while k < len(words) - 2 and not words[k].is_cap and words[k].low not in DOCUMENT_SOURCES:
-        k += 1  # "a joint statement from", "an emailed statement by"
-    if k + 2 >= len(words) or words[k].low not in DOCUMENT_SOURCES or words[k + 1].low not in ("from", "by"):
+    while k < len(words) - 2 and not words[k].is_cap and words[k].low not in DOCUMENT_SOURCES \
+            and words[k].low not in SPOKESPEOPLE:
+        k += 1  # "a joint statement from", "an emailed statement by", "a senior spokesman for"
+    if k + 2 >= len(words) or not (
+            (words[k].low in DOCUMENT_SOURCES and words[k + 1].low in ("from", "by"))
+            or (words[k].low in SPOKESPEOPLE and words[k + 1].low == "for")):  # "a spokesman for Acme Corp"
         return None
     rest = words[k + 2:]
     if rest[0].low == "the" and len(rest) > 1:

@@ -16,6 +16,7 @@ from ..lexicon import (
     CLAUSE_WORDS,
     DETERMINERS,
     HONORIFICS,
+    KINSHIP_NOUNS,
     PHRASE_PREPOSITIONS,
     POSTMODIFIER_ADJECTIVES,
     PRONOUNS,
@@ -193,10 +194,12 @@ def _name_appositive(toks: list[Tok], k: int, lo: int) -> tuple[Mention | None, 
     if open_k is None or open_k - 1 < lo:
         return None
     name = toks[open_k + 1:k]
+    role_end = open_k - 1
+    if toks[role_end].low in KINSHIP_NOUNS:
+        return _kin_appositive(toks, name, role_end, k, lo)
     if not name or not all(t.is_cap or t.low in NAME_PARTICLES for t in name) or not name[-1].is_cap \
             or not (len(name) >= 2 or name[0].low in HONORIFICS):
         return None
-    role_end = open_k - 1
     if toks[role_end].low not in ROLE_HEADS:
         return None
     role_start = np_start(toks, role_end, lo)
@@ -208,6 +211,20 @@ def _name_appositive(toks: list[Tok], k: int, lo: int) -> tuple[Mention | None, 
         return None  # "Tony Blair, Prime Minister," reads the other way round
     mention = make_mention(name, span_text([t for t in words if t.low not in DETERMINERS]), None, toks, k - 1)
     return (mention, role_start) if mention is not None else None
+
+
+def _kin_appositive(toks: list[Tok], name: list[Tok], role_end: int, k: int, lo: int) -> tuple[Mention | None, int] | None:
+    """"Her husband, Mark, said", "Mrs Jones's son, Tom Jones, told": the relative named
+    between commas speaks (a first name alone is enough here), described by whose relative."""
+    if not name or len(name) > 4 or not all(t.is_cap for t in name):
+        return None
+    start = role_end
+    while start - 1 >= lo and role_end - start < 4 and (
+            toks[start - 1].is_cap or toks[start - 1].low in DETERMINERS or toks[start - 1].low in ("her", "his", "their")):
+        start -= 1
+    role = span_text([t for t in toks[start:role_end + 1] if t.low not in ("the", "a", "an")])
+    mention = make_mention(name, role, None, toks, k - 1)
+    return (mention, start) if mention is not None else None
 
 
 def _relative_subject(toks: list[Tok], k: int, lo: int, cue_i: int) -> tuple[Mention | None, int]:
