@@ -128,6 +128,36 @@ def _field_words(field: str, text: str) -> list[str]:
     return [t.text for t in SCHEMA[field].analyzer(text)]
 
 
+def _submit_batch(w: Any, first: tuple[Article, str], articles: Iterator[tuple[Article, str]], current: dict[str, str],
+                  counts: BatchCounts, pool: SegmentPool, done: Callable[[Article], None] | None, limit: int,
+                  max_chars: int) -> int:
+    """Plan each article of a batch as it is read and hand the changed ones to the pool in
+    chunks; the writer ``w`` deletes what they replace. Returns the batch's article count."""
+    chunk: list[tuple[Article, str]] = []
+    n = chars = 0
+    item: tuple[Article, str] | None = first
+    while item is not None:
+        article, key = item
+        n += 1
+        chars += len(article.text)
+        for _a, _k, _q, replaces in plan_batch([(article, key, [])], current, counts):
+            if replaces:
+                w.delete_by_term("article", key)
+                w.delete_by_term("marker", key)
+            chunk.append(item)
+            break
+        else:  # unchanged since the run began: nothing to write
+            if done:
+                done(article)
+        if len(chunk) >= CHUNK:
+            pool.submit(chunk, done)
+            chunk = []
+        item = next(articles, None) if n < limit and chars < max_chars else None
+    if chunk:
+        pool.submit(chunk, done)
+    return n
+
+
 class WhooshStore:
     """A quote index in a folder (see ``backend.Backend`` for what each method promises).
 
@@ -312,28 +342,7 @@ class WhooshStore:
         def fill(w: Any) -> None:
             with w.searcher() as s:
                 current = {d["marker"]: d["hash"] for d in s.documents(rtype="article")}
-            chunk: list[tuple[Article, str]] = []
-            n = chars = 0
-            item: tuple[Article, str] | None = first
-            while item is not None:
-                article, key = item
-                n += 1
-                chars += len(article.text)
-                for _a, _k, _q, replaces in plan_batch([(article, key, [])], current, counts):
-                    if replaces:
-                        w.delete_by_term("article", key)
-                        w.delete_by_term("marker", key)
-                    chunk.append(item)
-                    break
-                else:  # unchanged since the run began: nothing to write
-                    if done:
-                        done(article)
-                if len(chunk) >= CHUNK:
-                    pool.submit(chunk, done)
-                    chunk = []
-                item = next(articles, None) if n < limit and chars < max_chars else None
-            if chunk:
-                pool.submit(chunk, done)
+            n = _submit_batch(w, first, articles, current, counts, pool, done, limit, max_chars)
             if on_commit:
                 on_commit(n)
             new, counts.quotes = pool.finish(done)
