@@ -194,7 +194,7 @@ def make_queries(ix, n: int, seed: int = 7) -> list[dict]:
         if len(ws) >= 2:
             k = rng.randrange(len(ws) - 1)
             pairs.append(f'"{ws[k]} {ws[k + 1]}"')
-    roles = sorted({w for s in speakers for r in s.roles for w in re.findall(r"[a-z]{4,}", r)})
+    roles = sorted({w for s in speakers for r in s.roles for w in re.findall(r"[a-z]{4,}", r)} - set(STOP_WORDS))
     kinds = ["words", "two_words", "phrase", "speaker", "speaker_words", "role", "date", "date_words"]
     out = []
     for i in range(n):
