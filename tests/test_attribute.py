@@ -27,6 +27,10 @@ CASES = [
      [("If he loses, it is the end of his career.", "direct", "Trump")]),
     # not a place or time phrase, nor a possessor, before the colon
     ("Labour's election slogan will be: “Britain is working, do not let them wreck it.”", []),
+    # "that" after a cue opens the report, never a speaker; an adverb between subject and cue
+    ("Hillary Clinton boldly suggested that Donald Trump “does not want the people to win.”",
+     [("Donald Trump “does not want the people to win.”", "mixed", "Hillary Clinton")]),
+    ("The family said it was shocked.", [("it was shocked", "indirect", "family")]),
     # a negated cue reports nothing ("did not (immediately) respond", "did not say whether")
     ("The ministry did not immediately respond to a request for comment.", []),
     ("The ministry did not say whether the talks would resume.", []),

@@ -289,8 +289,10 @@ def scan_right(toks: list[Tok], j: int, hi: int, strict: bool = True) -> tuple[M
         if strict and not _ends_phrase(toks, k + 1, hi):
             return None, j  # "said he would …": the pronoun starts the content
         return Mention(t.start, t.end, t.text, "pronoun"), k + 1
-    if not t.is_cap and (t.low in NAME_CONNECTORS or t.low in ADVERBIAL_PREPOSITIONS):
-        return None, j  # "said on NBC's …": an adverbial, not a speaker ("said Le Pen" is one)
+    if not t.is_cap and (t.low in NAME_CONNECTORS or t.low in ADVERBIAL_PREPOSITIONS or t.low in ("that", "whether", "if")):
+        # "said on NBC's …": an adverbial, not a speaker ("said Le Pen" is one); "responded that
+        # the businessman …": the report itself
+        return None, j
     s = k
     if t.low in DETERMINERS:
         k += 1

@@ -149,8 +149,10 @@ def _described_by(toks: list[Tok], start_k: int, lo: int) -> int | None:
 
 def _scan_left(toks: list[Tok], cue_i: int, lo: int) -> tuple[Mention | None, int]:
     k = cue_i - 1
-    while k >= lo and (toks[k].low in REFLEXIVES or toks[k].low in SENTENCE_ADVERBS):
-        k -= 1  # "Ford itself said", "Carter however said"
+    while k >= lo and (toks[k].low in REFLEXIVES or toks[k].low in SENTENCE_ADVERBS or (
+            toks[k].low.endswith("ly") and not toks[k].is_cap and len(toks[k].low) > 4 and k - 1 >= lo
+            and ((toks[k - 1].is_cap and toks[k - 1].low not in DETERMINERS) or toks[k - 1].low in PRONOUNS))):
+        k -= 1  # "Ford itself said", "Carter however said", "Clinton boldly suggested" (not "the family said")
     while k >= lo and ((toks[k].low in AUXILIARIES and toks[k].low not in ("that", "and", "but", "to", "on", "in", "who", "which"))
                        or (toks[k].low in TIME_WORDS and k > lo and toks[k].low not in ("now", "then"))):
         if toks[k].is_cap and k > lo and toks[k - 1].is_cap:
