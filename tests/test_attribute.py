@@ -37,6 +37,8 @@ CASES = [
     # a participle's speaker is the clause's subject, after any lead-in
     ("In Paris, the minister spoke for an hour, saying the deal was close.",
      [("the deal was close", "indirect", "minister")]),
+    ("At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton went further, saying that the US should lead.",
+     [("the US should lead", "indirect", "Clinton")]),
     ("Taking to Instagram on Tuesday, Hamilton offered a softer tone, saying: ‘I may not always get it right.’",
      [("I may not always get it right.", "direct", "Hamilton")]),
     # a participle after a report goes on reporting; a verb ending a clause is no cue of its own

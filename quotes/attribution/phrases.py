@@ -386,6 +386,15 @@ def frame_subject(toks: list[Tok], lo: int, hi: int) -> Mention | None:
     if comma is not None and comma > lo and (toks[lo].low in ADVERBIAL_PREPOSITIONS or (
             toks[lo].low.endswith(("ing", "ed")) and toks[lo].low not in SPEECH_FORMS)):
         k = comma + 1  # a participle or a phrase of place or time, closed by its comma
+        # and what the lead-in goes on with: "At an event in Ames, Iowa, on Sunday, Mrs. Clinton …"
+        while True:
+            nxt = next((c for c in range(k, min(hi, k + 5)) if toks[c].text == ","), None)
+            chunk = toks[k:nxt] if nxt is not None else []
+            if nxt is None or not chunk or not (all(t.is_cap for t in chunk) or (
+                    chunk[0].low in ADVERBIAL_PREPOSITIONS and all(t.is_cap or t.low in TIME_WORDS or t.text[:1].isdigit()
+                                                                   or t.low in DETERMINERS for t in chunk[1:]))):
+                break
+            k = nxt + 1
     while k < hi and (toks[k].low in CLAUSE_OPENERS or toks[k].low in ("but", "and", "meanwhile", "however", ",")):
         k += 1
     if k < hi and toks[k].low in PRONOUNS:
