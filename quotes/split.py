@@ -125,15 +125,21 @@ _DATELINE = re.compile(
     r" ?(?:--?|–|—) ?")
 
 
+# "Washington (AFP) – ", "Beirut (Reuters) - ": a place in title case needs its agency in brackets
+_TITLE_DATELINE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:, [A-Z][a-z]{2,8}\.? \d{1,2})? \((?:[A-Z][A-Za-z&.]{1,11})\) ?(?:--?|–|—) ?")
+
+
 def _after_dateline(text: str, line: Span) -> Span:
     """A paragraph without its wire dateline, which is no part of any sentence or speaker.
 
     Notes:
-        With the agency in brackets any place in capitals will do; without it, the place must
-        be a word of four capitals or more ("BAGHDAD —"), so "US - UK ties" keeps its "US".
+        With the agency in brackets any place in capitals will do, or a place in title case
+        ("Washington (AFP) –"); without it, the place must be a word of four capitals or more
+        ("BAGHDAD —"), so "US - UK ties" keeps its "US".
     """
     if not text[line.start:line.start + 2].isupper():
-        return line  # a dateline opens with a place in capitals: most paragraphs stop here
+        m = _TITLE_DATELINE.match(text, line.start, line.end)
+        return Span(m.end(), line.end) if m is not None and m.end() < line.end else line
     m = _DATELINE.match(text, line.start, line.end)
     if m is None or m.end() >= line.end:
         return line

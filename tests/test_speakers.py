@@ -142,9 +142,14 @@ def test_speaker_patterns(text: str, speaker: str, stype: str, role: str | None)
 @pytest.mark.parametrize("text", [
     'LONDON (Reuters) - Sales rose, the Acme chairman Tom Pike said.',
     'WASHINGTON, May 3 (AP) — "We will act," Senator Tom Park said.',
+    'Washington (AFP) – Sales rose, the Acme chairman Tom Pike said.',
+    'Beirut (Reuters) - Sales rose, the Acme chairman Tom Pike said.',
 ])
 def test_a_wire_dateline_is_no_part_of_a_quote_or_speaker(text: str) -> None:
     from quotes import extract
 
-    for q in extract(text):
-        assert "Reuters" not in q.text and "AP)" not in q.text and "LONDON" not in (q.mention or "")
+    found = extract(text)
+    assert found
+    for q in found:
+        assert "Reuters" not in q.text and "AP)" not in q.text and "AFP" not in q.text
+        assert "LONDON" not in (q.mention or "") and "Washington" not in q.text and "Beirut" not in q.text
