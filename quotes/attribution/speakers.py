@@ -219,7 +219,7 @@ class Registry:
             return self._resolve(m.antecedent) if m.antecedent is not None else None
         if m.kind == "pronoun":
             return self._pronoun(m)
-        toks = tokenize(m.text)
+        toks = _mention_tokens(m.text)
         words = [t for t in toks if t.is_word]
         if not words:
             return None
@@ -376,6 +376,13 @@ class Registry:
             if off < before and e.type == etype:
                 return e
         return None
+
+
+@lru_cache(maxsize=16384)
+def _mention_tokens(text: str) -> list[Tok]:
+    """A mention's tokens (offsets within the mention): the same few mentions ("he", "the
+    ministry", a name) recur through an archive. Callers only read them."""
+    return tokenize(text)
 
 
 _RUN_WORDS = frozenset({"of", "de", "al", "bin", "the"})  # lower-case words a name run may hold
