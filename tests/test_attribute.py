@@ -27,6 +27,7 @@ CASES = [
      [("If he loses, it is the end of his career.", "direct", "Trump")]),
     # not a place or time phrase, nor a possessor, before the colon
     ("Labour's election slogan will be: “Britain is working, do not let them wreck it.”", []),
+    ("It will be: “Should the United Kingdom approve the treaty?”", []),
     # "that" after a cue opens the report, never a speaker; an adverb between subject and cue
     ("Hillary Clinton boldly suggested that Donald Trump “does not want the people to win.”",
      [("Donald Trump “does not want the people to win.”", "mixed", "Hillary Clinton")]),

@@ -125,8 +125,8 @@ def _after_colon(text: str, f: Frame, toks: list[Tok]) -> Candidate | None:
             # the clause before the colon, from its last comma: its opening subject speaks
             start = max((i + 1 for i in range(k - 1) if toks[i].text in (",", ";", MASK_CLOSE)), default=0)
             mention = opening_subject(toks[start:k - 1])
-            if mention is None:
-                return None
+            if mention is None or mention.text.lower() in ("it", "this", "that"):
+                return None  # "It will be: “Should the United Kingdom …?”": no one speaks
             q = next((m for m in f.quotes if m.start >= toks[k - 1].end), None)
             if q is None or not q.closed or len(text[q.inner_start:q.inner_end].split()) < 3:
                 return None
