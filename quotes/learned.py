@@ -10,8 +10,9 @@ spans above the model's threshold become quotes (sieve ``marked_span``).
 Training (``quotes train``) reads an annotated corpus in the scorer's format (PolNeAR train for
 the shipped model): every such span the rules leave is an example, labelled 1 when it matches
 an annotated quote *and* its speaker comes out right, so the model learns where the whole
-record would be right, not only the span. The threshold is the one that maximises attribution
-F1 on the training data. Training is deterministic: the same data give the same file.
+record would be right, not only the span. The threshold is the most cautious one within 0.001
+of the best attribution F1 on the training data (``best_threshold``). Training is
+deterministic: the same data give the same file.
 """
 
 from __future__ import annotations
@@ -142,8 +143,9 @@ def train_model(gold_path: str | os.PathLike[str], docs: str | os.PathLike[str])
 
     Notes:
         Every article is extracted with the rules plus every quote-marked span no cue took
-        (``extract(..., spans=ACCEPT_ALL)``); a span's label comes from matching the whole
-        article's predictions to the gold as the scorer does.
+        (``extract_article(..., spans=Recorder())``, which takes them all and keeps their
+        features); a span's label comes from matching the whole article's predictions to the
+        gold as the scorer does.
     """
     from .attribution.marked import Recorder
     from .evaluate import load_jsonl, match, speaker_ok

@@ -222,5 +222,5 @@ def is_heading(text: str, para: Span) -> bool:
     # finalised this week"), is prose: a verb of speech after a capitalised subject, not first
     words = stripped.split()
     return not (para.start > 0 and len(words) >= 6 and any(
-        w in _REPORTING_VERBS and words[i - 1][:1].isupper() or w in _REPORTING_VERBS and i > 1 and words[i - 2][:1].isupper()
+        w in _REPORTING_VERBS and any(v[:1].isupper() for v in words[max(0, i - 2):i])
         for i, w in enumerate(words) if i))

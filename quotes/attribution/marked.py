@@ -61,7 +61,7 @@ def orphans(frame: Frame, found: list[Candidate]) -> list[QuoteMarks]:
             and not any(c.start < m.end and m.start < c.end for c in found)]
 
 
-def features(text: str, frame: Frame, toks: list[Tok], m: QuoteMarks, mention: Mention | None,
+def features(text: str, frame: Frame, before: list[Tok], m: QuoteMarks, mention: Mention | None,
              source: str) -> dict[str, float]:
     """What the model reads of a quote-marked span: its words, and the words around it.
 
@@ -85,7 +85,6 @@ def features(text: str, frame: Frame, toks: list[Tok], m: QuoteMarks, mention: M
         f["ends_punct"] = 1.0
     if any(w.lower() in FIRST_PERSON for w in words):
         f["first_person"] = 1.0
-    before = [t for t in toks if t.end <= m.start]
     words_before = [t for t in before if t.text not in (MASK_OPEN, MASK_CLOSE)]
     prev = words_before[-1] if words_before else None
     f[f"prev={_word_class(prev)}"] = 1.0
@@ -102,13 +101,13 @@ def features(text: str, frame: Frame, toks: list[Tok], m: QuoteMarks, mention: M
     return f
 
 
-def speaker(toks: list[Tok], m: QuoteMarks, found: list[Candidate], state: ParagraphState,
+def speaker(before: list[Tok], m: QuoteMarks, found: list[Candidate], state: ParagraphState,
             frame: Frame) -> tuple[Mention | None, str]:
     """Who a span is attributed to, and how that was found (a feature of the model):
     ``clause``, the subject left of the nearest verb; ``opening``, the subject the sentence
     opens with ("He’s claiming that voting fraud is “…”"); ``frame``, the speaker of a quote
-    found earlier in the sentence; ``paragraph``, the paragraph's last speaker; or ``none``."""
-    before = [t for t in toks if t.end <= m.start]
+    found earlier in the sentence; ``paragraph``, the paragraph's last speaker; or ``none``.
+    ``before`` holds the frame's tokens left of the span."""
     vi = _verb_before(before)
     if vi is not None:
         mention, _ = scan_left(before, vi, 0)
@@ -163,11 +162,12 @@ def candidates(text: str, frame: Frame, toks: list[Tok], found: list[Candidate],
     """The frame's quote-marked spans the model accepts, each attributed (see the module)."""
     out = []
     for m in orphans(frame, found):
-        prev = [t for t in toks if t.end <= m.start and t.text not in (MASK_OPEN, MASK_CLOSE)][-1:]
+        before = [t for t in toks if t.end <= m.start]
+        prev = [t for t in before if t.text not in (MASK_OPEN, MASK_CLOSE)][-1:]
         if prev and prev[0].low in DISTANCING_WORDS:
             continue  # "a so-called “magic circle”": the writer keeps a term at arm's length
-        mention, source = speaker(toks, m, found, state, frame)
-        p = spans.score(features(text, frame, toks, m, mention, source))
+        mention, source = speaker(before, m, found, state, frame)
+        p = spans.score(features(text, frame, before, m, mention, source))
         if p < spans.threshold:
             continue
         outside = text[frame.start:m.start].strip() or text[m.end:frame.end].strip(" .,\n")

@@ -128,6 +128,11 @@ def _field_words(field: str, text: str) -> list[str]:
     return [t.text for t in SCHEMA[field].analyzer(text)]
 
 
+def _hashes(searcher: Any) -> dict[str, str]:
+    """Article key -> content hash of every article the searcher's index holds."""
+    return {d["marker"]: d["hash"] for d in searcher.documents(rtype="article")}
+
+
 def _submit_batch(w: Any, first: tuple[Article, str], articles: Iterator[tuple[Article, str]], current: dict[str, str],
                   counts: BatchCounts, pool: SegmentPool, done: Callable[[Article], None] | None, limit: int,
                   max_chars: int) -> int:
@@ -291,7 +296,7 @@ class WhooshStore:
         def fill(w: Any) -> None:
             # the hashes may have changed while we extracted (another process): re-read under the lock
             with w.searcher() as s:
-                current = {d["marker"]: d["hash"] for d in s.documents(rtype="article")}
+                current = _hashes(s)
             for article, key, quotes, replaces in plan_batch(batch, current, counts):
                 if replaces:
                     w.delete_by_term("article", key)
@@ -341,7 +346,7 @@ class WhooshStore:
 
         def fill(w: Any) -> None:
             with w.searcher() as s:
-                current = {d["marker"]: d["hash"] for d in s.documents(rtype="article")}
+                current = _hashes(s)
             n = _submit_batch(w, first, articles, current, counts, pool, done, limit, max_chars)
             if on_commit:
                 on_commit(n)
@@ -388,7 +393,7 @@ class WhooshStore:
     @_reads
     def hashes(self) -> dict[str, str]:
         s = self._reader()
-        return {d["marker"]: d["hash"] for d in s.documents(rtype="article")}
+        return _hashes(s)
 
     @_reads
     def quote_count(self) -> int:
