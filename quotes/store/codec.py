@@ -1,9 +1,12 @@
-"""Whoosh's own codec with one fix, as subclasses: nothing of Whoosh is patched.
+"""Whoosh's own codec with fixes, as subclasses: nothing of Whoosh is patched.
 
-``W3PerDocReader._cached_reader`` caches the column readers it finds but not their absence, so
-while a segment is flushed every posting of an unscored field (all the ID fields) asks the file
-system whether the column file exists: half of the indexing time in the benchmark's profile. A
-segment's files never change once written, so remembering "no column" per reader is safe.
+- Reading: ``W3PerDocReader._cached_reader`` caches the column readers it finds but not their
+  absence, so while a segment is flushed every posting of an unscored field (all the ID fields)
+  asked the file system whether the column file exists: half of the indexing time in the
+  benchmark's profile. A segment's files never change once written, so remembering "no column"
+  per reader is safe; and a field's length bytes are read whole, once.
+- Writing: a segment's postings are flushed by one loop (``QuotesFieldWriter``) into a postings
+  writer without per-posting assertions (``QuotesPostingsWriter``); the bytes are Whoosh's.
 
 The index's writers use ``QuotesCodec``; each segment records its codec, so segments it wrote
 are read with the fix too, and segments of older indexes (``W3Codec``) read as they always did.
@@ -14,7 +17,8 @@ from __future__ import annotations
 from array import array
 from typing import Any
 
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PerDocReader, _lenfield
+from whoosh.codec.base import OutOfOrderError
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3FieldWriter, W3PerDocReader, W3PostingsWriter, _lenfield
 from whoosh.util.numeric import byte_to_length
 
 
@@ -36,16 +40,21 @@ class QuotesPerDocReader(W3PerDocReader):
         """
         if docnum > self._doccount:
             raise IndexError(f"Asked for docnum {docnum!r} of {self._doccount}")
-        lengths = self._lengths.get(fieldname)
-        if lengths is None:
-            reader = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-            lengths = self._lengths[fieldname] = array("B", reader) if reader is not None else array("B")
+        lengths = self.length_bytes(fieldname)
         if not lengths:
             return default
         lbyte = lengths[docnum]
         if lbyte:
             return byte_to_length(lbyte)
         return None  # as Whoosh: a zero length byte reads as no length
+
+    def length_bytes(self, fieldname: str) -> array[int]:
+        """The field's length byte of every document (empty when the field has no lengths)."""
+        lengths = self._lengths.get(fieldname)
+        if lengths is None:
+            reader = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+            lengths = self._lengths[fieldname] = array("B", reader) if reader is not None else array("B")
+        return lengths
 
     def _cached_reader(self, fieldname: str, column: Any) -> Any:
         try:
@@ -56,8 +65,94 @@ class QuotesPerDocReader(W3PerDocReader):
             return reader
 
 
+class QuotesPostingsWriter(W3PostingsWriter):
+    """Whoosh's postings writer without its per-posting type assertions.
+
+    Notes:
+        ``add_posting`` runs once per posting when a segment is flushed, and four
+        ``isinstance`` assertions were a third of it. The postings come from the index's own
+        writer (``writer.QuotesWriter``), whose types are fixed; what is written is the same.
+    """
+
+    _maxweight: float
+    _minlength: int | None
+    _maxlength: int
+
+    def add_posting(self, id_: Any, weight: float, vbytes: bytes, length: int | None = None) -> None:
+        if len(self._ids) >= self._blocklimit:
+            self._write_block()
+        self._ids.append(id_)
+        self._weights.append(weight)
+        if weight > self._maxweight:
+            self._maxweight = weight
+        if vbytes:
+            self._values.append(vbytes)
+        if length:
+            if self._minlength is None or length < self._minlength:
+                self._minlength = length
+            if length > self._maxlength:
+                self._maxlength = length
+
+
+class QuotesFieldWriter(W3FieldWriter):
+    """Whoosh's field writer, with ``add_postings`` as one loop.
+
+    Notes:
+        ``FieldWriter.add_postings`` calls four methods and asks the per-document reader for
+        a length once per posting. Here each field's length bytes are read once, and a term's
+        postings go straight to its postings writer; the order checks, the calls that start
+        and finish fields and terms, and so the bytes written, are Whoosh's.
+    """
+
+    def add_postings(self, schema: Any, lengths: Any, items: Any) -> None:
+        if lengths is not None and not isinstance(lengths, QuotesPerDocReader):
+            super().add_postings(schema, lengths, items)
+            return
+        lastfn: str | None = None
+        lasttext: bytes | None = None
+        field_lengths: Any = ()
+        add: Any = None
+        for fieldname, btext, docnum, weight, value in items:
+            if fieldname != lastfn:
+                if lastfn is not None and fieldname < lastfn:
+                    raise OutOfOrderError(f"Field {lastfn!r} .. {fieldname!r}")
+                if lasttext is not None:
+                    self.finish_term()
+                if lastfn is not None:
+                    self.finish_field()
+                self.start_field(fieldname, schema[fieldname])
+                lastfn, lasttext = fieldname, None
+                field_lengths = lengths.length_bytes(fieldname) if lengths is not None else ()
+            if docnum == -1:
+                continue  # a spelling word (Whoosh skips them here too)
+            if btext != lasttext:
+                if lasttext is not None:
+                    if btext < lasttext:
+                        raise OutOfOrderError(f"Term {lastfn}:{lasttext!r} .. {fieldname}:{btext!r}")
+                    self.finish_term()
+                self.start_term(btext)
+                lasttext = btext
+                add = self._postwriter.add_posting
+            if field_lengths:
+                lbyte = field_lengths[docnum]
+                length = byte_to_length(lbyte) if lbyte else None
+            else:
+                length = 0
+            add(docnum, weight, b"" if value is None else value, length)
+        if lasttext is not None:
+            self.finish_term()
+
+
 class QuotesCodec(W3Codec):
-    """Whoosh 2.7's codec, reading per-document data with ``QuotesPerDocReader``."""
+    """Whoosh 2.7's codec, reading per-document data with ``QuotesPerDocReader`` and writing
+    postings with ``QuotesPostingsWriter``."""
+
+    def field_writer(self, storage: Any, segment: Any) -> QuotesFieldWriter:
+        return QuotesFieldWriter(self, storage, segment)
+
+    def postings_writer(self, dbfile: Any, byteids: bool = False) -> QuotesPostingsWriter:
+        return QuotesPostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
+                                    compression=self._compression, inlinelimit=self._inlinelimit)
 
     def per_document_reader(self, storage: Any, segment: Any) -> QuotesPerDocReader:
         return QuotesPerDocReader(storage, segment)

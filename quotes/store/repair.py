@@ -277,12 +277,12 @@ def _whole_articles(docs: list[dict[str, Any]], damaged: bool) -> set[str]:
 def _build(tmp: Path, docs: list[dict[str, Any]]) -> None:
     """Write ``docs`` as a new one-segment index in ``tmp``, marked complete when done."""
     from ..dates import day_number
-    from .codec import QuotesCodec
     from .schema import SCHEMA
+    from .writer import open_writer
 
     tmp.mkdir(parents=True)
     ix = files.create_index(tmp, SCHEMA)
-    w = ix.writer(codec=QuotesCodec())
+    w = open_writer(ix)
     try:
         for d in docs:
             d = {k: v for k, v in d.items() if k in SCHEMA.names()}

@@ -66,6 +66,35 @@ class TextPositions(Positions):
         for word, poslist in poses.items():
             yield (word, len(poslist), float(len(poslist)) * fb, self.encode(poslist))
 
+    def postings(self, value: Any, analyzer: Any) -> list[tuple[bytes, int, float, bytes]]:
+        """What ``TEXT.index`` makes of ``word_values``: (term bytes, frequency, weight, encoded
+        positions) per distinct word; a word's single position is encoded once per number."""
+        if analyzer is not ANALYZER or not isinstance(value, str):
+            return [(w.encode("utf-8"), f, wt, v) for w, f, wt, v in self.word_values(value, analyzer, mode="index")]
+        poses: dict[str, list[int]] = {}
+        for pos, m in enumerate(_TOKENS.finditer(value)):
+            word = _stem_cached(m.group().lower())
+            at = poses.get(word)
+            if at is None:
+                poses[word] = [pos]
+            else:
+                at.append(pos)
+        fb = self.field_boost
+        out = []
+        for word, poslist in poses.items():
+            n = len(poslist)
+            if n == 1:
+                vbytes = _ONE_POSITION.get(poslist[0])
+                if vbytes is None:
+                    vbytes = _ONE_POSITION[poslist[0]] = self.encode(poslist)
+            else:
+                vbytes = self.encode(poslist)
+            out.append((word.encode("utf-8"), n, float(n) * fb, vbytes))
+        return out
+
+
+_ONE_POSITION: dict[int, bytes] = {}  # position -> its encoding as a one-position list
+
 
 class ColumnNumber(NUMERIC):
     """A number kept in a column (and stored where asked) but given no index terms.

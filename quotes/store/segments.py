@@ -46,14 +46,12 @@ def _worker(path: str, wid: int, tasks: Any, results: Any) -> None:
     the segment and returns it, ``None`` ends the process."""
     from ..pipeline import _ignore_interrupts, _safe_extract
     from . import files
-    from .codec import QuotesCodec
     from .documents import marker_record, quote_records
     from .schema import SCHEMA
+    from .writer import open_writer
 
     _ignore_interrupts()
     parent = _die_with_parent()
-    from whoosh.writing import SegmentWriter
-
     ix = files.open_index(Path(path), SCHEMA)
     writer: Any = None
     while True:
@@ -69,7 +67,7 @@ def _worker(path: str, wid: int, tasks: Any, results: Any) -> None:
         try:
             if op == "add":
                 if writer is None:
-                    writer = SegmentWriter(ix, _lk=False, codec=QuotesCodec())
+                    writer = open_writer(ix, _lk=False)
                 counts = []
                 for article, key in items:
                     quotes = _safe_extract(article)

@@ -33,7 +33,7 @@ from ..errors import (
 from ..models import Article, Quote
 from . import files
 from .backend import BatchCounts, Hits
-from .codec import QuotesCodec
+from .writer import open_writer
 from .documents import marker_record, plan_batch, quote_records, to_quote
 from .filters import SearchFilters, has_words, words_of
 from .query import parse_query
@@ -232,7 +232,7 @@ class WhooshStore:
     # -- writing ------------------------------------------------------------------------------
     def _writer(self) -> Any:
         try:
-            return self._ix.writer(timeout=self.lock_timeout, codec=QuotesCodec())
+            return open_writer(self._ix, timeout=self.lock_timeout)
         except windex.LockError as e:
             raise IndexLockedError(f"the index at {self.path} is locked by another writer "
                                    f"(waited {self.lock_timeout:g} s)") from e

@@ -1,0 +1,113 @@
+"""The index's own writer (``store.writer``) and codec writers: the segments they write read
+back exactly as the ones Whoosh's stock ``SegmentWriter`` and ``W3Codec`` write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from whoosh.codec.whoosh3 import W3Codec
+from whoosh.fields import UnknownFieldError
+from whoosh.writing import SegmentWriter
+
+from quotes import extract_article, read_file
+from quotes.store import files
+from quotes.store.documents import article_key, marker_record, quote_records
+from quotes.store.schema import SCHEMA
+from quotes.store.writer import QuotesWriter, open_writer
+
+from .conftest import SEEDS, need_shared
+
+
+def _documents(n: int) -> list[dict[str, Any]]:
+    paths = [*sorted(SEEDS.glob("*.txt")), *sorted(need_shared("polnear", "dev", "docs").glob("*.txt"))[:n]]
+    docs: list[dict[str, Any]] = []
+    for p in paths:
+        a = read_file(p)
+        key = article_key(a)
+        quotes = extract_article(a)
+        docs.extend(quote_records(a, key, quotes))
+        docs.append(marker_record(a, key, len(quotes)))
+    return docs
+
+
+def _write(folder: Path, docs: list[dict[str, Any]], stock: bool) -> Any:
+    folder.mkdir()
+    ix = files.create_index(folder, SCHEMA)
+    w = SegmentWriter(ix, codec=W3Codec()) if stock else open_writer(ix)
+    for d in docs:
+        w.add_document(**d)
+    w.commit()
+    return ix
+
+
+def _read_back(ix: Any) -> dict[str, Any]:
+    """Everything a segment holds, as readers see it: postings, stored fields, lengths, columns."""
+    with ix.reader() as r:
+        postings = {}
+        for field, term in r.all_terms():
+            ti = r.term_info(field, term)
+            stats = (ti.weight(), ti.doc_frequency(), ti.min_length(), ti.max_length(), ti.max_weight())
+            postings[(field, term)] = (stats, _postings(r, field, term))
+        n = r.doc_count_all()
+        return {
+            "postings": postings,
+            "stored": [r.stored_fields(d) for d in range(n)],
+            "lengths": {f: [r.doc_field_length(d, f) for d in range(n)] for f in SCHEMA.scorable_names()},
+            "totals": {f: r.field_length(f) for f in SCHEMA.scorable_names()},
+            "columns": {f: list(r.column_reader(f)) for f in ("article", "speaker_id", "date", "start")},
+        }
+
+
+def _postings(r: Any, field: str, term: bytes) -> list[tuple[int, float, bytes, int, int]]:
+    m = r.postings(field, term)
+    out = []
+    while m.is_active():
+        out.append((m.id(), m.weight(), m.value(), m.block_min_length(), m.block_max_length()))
+        m.next()
+    return out
+
+
+def test_the_index_writer_writes_what_whooshs_own_writer_writes(tmp_path: Path) -> None:
+    docs = _documents(25)
+    assert sum(d["rtype"] == "quote" for d in docs) > 150
+    ours = _read_back(_write(tmp_path / "ours", docs, stock=False))
+    theirs = _read_back(_write(tmp_path / "whoosh", docs, stock=True))
+    assert len(ours["postings"]) > 2000
+    for part in ("postings", "stored", "lengths", "totals", "columns"):
+        assert ours[part] == theirs[part], part
+
+
+def test_documents_with_boosts_take_whooshs_path(tmp_path: Path) -> None:
+    docs = _documents(0)[:3]
+    boosted = [{**d, "_boost": 2.0} for d in docs]
+    ours = _read_back(_write(tmp_path / "ours", boosted, stock=False))
+    theirs = _read_back(_write(tmp_path / "whoosh", boosted, stock=True))
+    assert ours["postings"] == theirs["postings"]
+    assert any(p[1] == 2.0 for _stats, ps in ours["postings"].values() for p in ps)
+
+
+def test_an_unknown_field_is_refused_and_the_writer_goes_on(tmp_path: Path) -> None:
+    ix = files.create_index(tmp_path, SCHEMA)
+    w = open_writer(ix)
+    assert isinstance(w, QuotesWriter)
+    with pytest.raises(UnknownFieldError):
+        w.add_document(rtype="quote", text="a word", nonsense="x")
+    w.add_document(rtype="quote", text="another word")
+    w.commit()
+    with ix.searcher() as s:
+        assert s.doc_count() == 1
+        assert [d["text"] for d in s.documents()] == ["another word"]
+
+
+@pytest.mark.parametrize("text", [
+    "We will not raise taxes,” he said, “and we never have, we never will.",
+    "İstanbul’s rock 'n' roll *wild* U.S. 3.5% e-mail running educated",
+    "a b c a a",
+    "",
+])
+def test_the_texts_postings_are_what_its_field_indexes(text: str) -> None:
+    field = SCHEMA["text"]
+    assert field.format.postings(text, field.analyzer) == list(field.index(text))
+    assert field.format.postings(text, field.analyzer) == list(field.index(text))  # positions remembered
