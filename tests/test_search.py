@@ -120,3 +120,73 @@ def test_the_index_stop_list_is_whooshs_and_the_solr_configsets() -> None:
     solr = resources.files("quotes.store").joinpath("solr_conf", "stopwords.txt").read_text(encoding="utf-8")
     listed = {line.strip() for line in solr.splitlines() if line.strip() and not line.startswith("#")}
     assert INDEX_STOP_WORDS == set(STOP_WORDS) == listed
+
+
+TITLED = [  # id, title, outlet, text
+    ("t1", "Bridge to open in spring", "Valley Gazette", '"The bridge will open in spring," Mayor Jane Roe said. "It is ready," she added.'),
+    ("t2", "City Hall budget vote", "Valley Gazette", '"The budget is balanced," Governor Tom Park said.'),
+    ("t3", "A new bridge for the city", "Harbour Times", '"We will fund it," Finance Minister Ann Lee said.'),
+    ("t4", "Untitled", "Harbour Times", '"Nothing to add," Sam Cole said.'),
+]
+
+
+def _titled_rows(folder: Path) -> Path:
+    rows = [{"id": i, "title": t, "outlet": o, "text": x} for i, t, o, x in TITLED]
+    (folder / "titled.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return folder / "titled.jsonl"
+
+
+@pytest.fixture(scope="module", params=["markers", "every quote"])
+def titled(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The titled articles indexed as ``quotes index`` writes them (the article's fields on its
+    marker), and as indexes written before that hold them (on every quote)."""
+    from quotes import extract_article
+    from quotes.read import iter_articles
+    from quotes.store import files
+    from quotes.store.documents import article_key, marker_record, quote_records
+
+    folder = tmp_path_factory.mktemp("titled")
+    feed = _titled_rows(folder)
+    with QuoteIndex(folder / "ix", create=True) as ix:
+        if request.param == "markers":
+            ix.add([feed])
+            return folder / "ix"
+    from quotes.store.schema import SCHEMA
+    from quotes.store.writer import open_writer
+
+    w = open_writer(files.open_index(folder / "ix", SCHEMA))
+    for a in iter_articles([feed], []):
+        quotes = extract_article(a)
+        for d in [*quote_records(a, article_key(a), quotes), marker_record(a, article_key(a), len(quotes))]:
+            w.add_document(**d)
+    w.commit()
+    return folder / "ix"
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("article_title:bridge", ["t1", "t1", "t3"]),
+    ('article_title:"city hall"', ["t2"]),
+    ('article_title:"hall city"', ["t2"]),          # no positions on a title: its words, in any order
+    ("article_title:bridg*", ["t1", "t1", "t3"]),
+    ("outlet:gazette", ["t1", "t1", "t2"]),
+    ('outlet:"Harbour Times" AND fund', ["t3"]),
+    ("ready AND article_title:bridge", ["t1"]),
+    ("budget AND article_title:bridge", []),
+    ("NOT article_title:bridge", ["t2", "t4"]),
+    ("article_title:bridge OR speaker:Cole", ["t1", "t1", "t3", "t4"]),
+    ("article_title:tunnel", []),
+])
+def test_the_articles_title_and_outlet_find_its_quotes(titled: Path, query: str, expected: list[str]) -> None:
+    with QuoteIndex(titled) as ix:
+        got = ix.search(query, limit=None)
+        assert sorted(_docs(got)) == expected
+        assert all(q.text and q.article_title for q in got)  # quotes only, never an article's marker
+        assert ix.find(query).total == len(expected)
+    with QuoteIndex(titled) as ix:
+        assert sorted(_docs(ix.search(query, sort="date", limit=None))) == expected
+
+
+def test_quotes_keep_their_articles_title_and_outlet(titled: Path) -> None:
+    with QuoteIndex(titled) as ix:
+        got = {(q.doc, q.article_title, q.outlet) for q in ix.search(None, limit=None)}
+    assert got == {(i, t, o) for i, t, o, _x in TITLED}

@@ -331,3 +331,31 @@ def test_repair_keeps_an_article_only_whole(docs: list, damaged: bool, whole: se
     from quotes.store.repair import _whole_articles
 
     assert _whole_articles(docs, damaged) == whole
+
+
+def test_a_rebuild_moves_an_articles_title_from_its_quotes_to_its_marker(tmp_path: Path) -> None:
+    """Indexes written before the article's fields went on its marker hold them on each quote;
+    ``repair`` rebuilds such an index in the current layout."""
+    from quotes import extract_article, read_file
+    from quotes.store.documents import article_key, marker_record, quote_records
+    from quotes.store.repair import _build
+
+    docs = []
+    for p in sorted(SEEDS.glob("*.txt")):
+        a = read_file(p)
+        quotes = extract_article(a)
+        docs += [*quote_records(a, article_key(a), quotes), marker_record(a, article_key(a), len(quotes))]
+    title = next(d["article_title"] for d in docs if d.get("article_title"))
+    assert all("article_title" not in d for d in docs if d["rtype"] == "article")  # the old layout
+    _build(tmp_path / "ix", docs)
+    ix = files.open_index(tmp_path / "ix", SCHEMA)
+    with ix.searcher() as s:
+        markers = [d for d in s.documents(rtype="article") if d["article_title"] == title]
+        assert len(markers) == 1
+        for word in s.reader().lexicon("article_title"):
+            assert {s.stored_fields(d)["rtype"] for d in s.reader().postings("article_title", word).all_ids()} == {"article"}
+    with QuoteIndex(tmp_path / "ix") as q:
+        word = title.split()[-1]
+        found = q.search(f"article_title:{word}", limit=None)
+        assert found and {x.article_title for x in found} >= {title}
+        assert q.count() == 31

@@ -13,9 +13,9 @@ from whoosh.writing import SegmentWriter
 
 from quotes import extract_article, read_file
 from quotes.store import files
-from quotes.store.documents import article_key, marker_record, quote_records
-from quotes.store.schema import SCHEMA
-from quotes.store.writer import QuotesWriter, open_writer
+from quotes.store.documents import article_key
+from quotes.store.schema import ARTICLE_FIELDS, SCHEMA
+from quotes.store.writer import QuotesWriter, index_documents, open_writer
 
 from .conftest import SEEDS, need_shared
 
@@ -25,10 +25,7 @@ def _documents(n: int) -> list[dict[str, Any]]:
     docs: list[dict[str, Any]] = []
     for p in paths:
         a = read_file(p)
-        key = article_key(a)
-        quotes = extract_article(a)
-        docs.extend(quote_records(a, key, quotes))
-        docs.append(marker_record(a, key, len(quotes)))
+        docs.extend(index_documents(a, article_key(a), extract_article(a)))
     return docs
 
 
@@ -77,6 +74,19 @@ def test_the_index_writer_writes_what_whooshs_own_writer_writes(tmp_path: Path) 
     assert len(ours["postings"]) > 2000
     for part in ("postings", "stored", "lengths", "totals", "columns"):
         assert ours[part] == theirs[part], part
+
+
+def test_an_articles_own_fields_are_indexed_on_its_marker_and_stored_on_its_quotes(tmp_path: Path) -> None:
+    docs = _documents(25)
+    ix = _write(tmp_path / "ix", docs, stock=False)
+    with ix.searcher() as s:
+        for field in ARTICLE_FIELDS:
+            holders = {d for term in s.reader().lexicon(field) for d in s.reader().postings(field, term).all_ids()}
+            assert all(s.stored_fields(d)["rtype"] == "article" for d in holders)
+        titled = [d for d in s.documents(rtype="quote") if d["article_title"]]
+        assert len(titled) > 100  # PolNeAR's first line is its title
+        markers = {d["marker"]: d["article_title"] for d in s.documents(rtype="article")}
+        assert all(markers[d["article"]] == d["article_title"] for d in titled)
 
 
 def test_documents_with_boosts_take_whooshs_path(tmp_path: Path) -> None:

@@ -99,6 +99,46 @@ def _flat_matcher(q: Any, searcher: Any, context: Any, fallback: Callable[..., A
     return matching.ListMatcher(sorted(ids), all_weights=q.boost)
 
 
+class TermSet(Q.Query):
+    """Documents holding any of ``words`` in ``fieldname``, as one constant-score list.
+
+    Notes:
+        The quotes of a set of articles (``article`` keys, often thousands): an ``Or`` of that
+        many terms is a tree of union matchers (see ``_flat_matcher``); the union of their
+        posting ids in each segment answers the same in one pass.
+    """
+
+    def __init__(self, fieldname: str, words: list[str], boost: float = 1.0) -> None:
+        self.fieldname = fieldname
+        self.words = sorted(set(words))
+        self.boost = boost
+
+    def __repr__(self) -> str:
+        return f"TermSet({self.fieldname!r}, {len(self.words)} words)"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, TermSet) and (self.fieldname, self.words, self.boost) == \
+            (other.fieldname, other.words, other.boost)
+
+    def __hash__(self) -> int:
+        return hash((self.fieldname, tuple(self.words)))
+
+    def estimate_size(self, ixreader: Any) -> int:
+        return int(sum(ixreader.doc_frequency(self.fieldname, w) for w in self.words))
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        from whoosh import matching
+
+        reader = searcher.reader()
+        ids: set[int] = set()
+        for w in self.words:
+            if (self.fieldname, w) in reader:
+                ids.update(reader.postings(self.fieldname, w).all_ids())
+        if not ids:
+            return matching.NullMatcher()
+        return matching.ListMatcher(sorted(ids), all_weights=self.boost)
+
+
 def _flat_patterns(q: Q.Query) -> Q.Query:
     """Swap Whoosh's pattern queries for the flat ones; a ``*`` alone means every quote."""
     if isinstance(q, Q.Wildcard) and q.text.strip("*") == "":

@@ -277,20 +277,29 @@ def _whole_articles(docs: list[dict[str, Any]], damaged: bool) -> set[str]:
 def _build(tmp: Path, docs: list[dict[str, Any]]) -> None:
     """Write ``docs`` as a new one-segment index in ``tmp``, marked complete when done."""
     from ..dates import day_number
-    from .schema import SCHEMA
+    from .schema import ARTICLE_FIELDS, SCHEMA
     from .writer import open_writer
 
     tmp.mkdir(parents=True)
     ix = files.create_index(tmp, SCHEMA)
     w = open_writer(ix)
+    # an article's own fields go on its marker (``writer.index_documents``); a marker written
+    # before they did takes them from its quotes
+    own = {d.get("article"): {f: d.get(f) or "" for f in ARTICLE_FIELDS} for d in docs if d.get("rtype") == "quote"}
     try:
         for d in docs:
             d = {k: v for k, v in d.items() if k in SCHEMA.names()}
-            if d.get("rtype") == "quote" and d.get("date_str"):
-                try:
-                    d["date"] = day_number(d["date_str"])
-                except ValueError:
-                    pass  # indexed without a date, as when it was first written
+            if d.get("rtype") == "quote":
+                for f in ARTICLE_FIELDS:
+                    d[f"_stored_{f}"], d[f] = d.get(f) or "", ""
+                if d.get("date_str"):
+                    try:
+                        d["date"] = day_number(d["date_str"])
+                    except ValueError:
+                        pass  # indexed without a date, as when it was first written
+            else:
+                for f in ARTICLE_FIELDS:
+                    d[f] = d.get(f) or own.get(d.get("marker"), {}).get(f, "")
             w.add_document(**d)
         w.commit()
     except BaseException:

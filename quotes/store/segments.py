@@ -46,9 +46,8 @@ def _worker(path: str, wid: int, tasks: Any, results: Any) -> None:
     the segment and returns it, ``None`` ends the process."""
     from ..pipeline import _ignore_interrupts, _safe_extract
     from . import files
-    from .documents import marker_record, quote_records
     from .schema import SCHEMA
-    from .writer import open_writer
+    from .writer import index_documents, open_writer
 
     _ignore_interrupts()
     parent = _die_with_parent()
@@ -71,9 +70,8 @@ def _worker(path: str, wid: int, tasks: Any, results: Any) -> None:
                 counts = []
                 for article, key in items:
                     quotes = _safe_extract(article)
-                    for doc in quote_records(article, key, quotes):
+                    for doc in index_documents(article, key, quotes):
                         writer.add_document(**doc)
-                    writer.add_document(**marker_record(article, key, len(quotes)))
                     counts.append(len(quotes))
                 results.put(("added", wid, counts))
             else:

@@ -7,7 +7,6 @@ damaged files becomes ``IndexCorruptError``; everything the file system refuses,
 
 from __future__ import annotations
 
-import bisect
 import functools
 import heapq
 import logging
@@ -33,11 +32,12 @@ from ..errors import (
 from ..models import Article, Quote
 from . import files
 from .backend import BatchCounts, Hits
-from .writer import open_writer
-from .documents import marker_record, plan_batch, quote_records, to_quote
+from .columns import Columns
+from .writer import index_documents, open_writer
+from .documents import plan_batch, to_quote
 from .filters import SearchFilters, has_words, words_of
-from .query import parse_query
-from .schema import SCHEMA
+from .query import TermSet, parse_query
+from .schema import ARTICLE_FIELDS, SCHEMA
 from .segments import CHUNK, SegmentPool
 
 log = logging.getLogger(__name__)
@@ -45,7 +45,6 @@ log = logging.getLogger(__name__)
 _DAMAGE = (struct.error, zlib.error, pickle.UnpicklingError, EOFError, ValueError, IndexError, KeyError,
            TypeError, OSError)
 _F = TypeVar("_F", bound=Callable[..., Any])
-_NO_DAY = 2**31 - 1
 
 
 def _reads(method: _F) -> _F:
@@ -72,54 +71,6 @@ def _reads(method: _F) -> _F:
                                     f"'quotes repair --index {self.path}'.") from e
 
     return wrapper  # type: ignore[return-value]
-
-
-class _Columns:
-    """Each live quote's day, article key, start and speaker, read once per searcher.
-
-    Notes:
-        Whoosh runs a date range as a union of numeric-trie terms and steps through every
-        matching document in Python: 80 % of a date query's time at 100k quotes. Read from the
-        sortable columns once, a range is two bisections over the documents sorted by day, and
-        filter-only results sort by (article, start) without Whoosh's sorting collector.
-    """
-
-    def __init__(self, searcher: Any) -> None:
-        self.searcher = searcher
-        r = searcher.reader()
-        n = r.doc_count_all()
-        live = set(r.all_doc_ids())
-        # Whoosh fills a missing number with the largest int32: an undated quote is day 0 here
-        self.day = [0 if v >= _NO_DAY else v for v in _column(r, "date", n, 0)]
-        self.article = _column(r, "article", n, "")
-        self.start = _column(r, "start", n, 0)
-        self.speaker_id = _column(r, "speaker_id", n, "")
-        self.quotes = {d for d in live if self.article[d]}  # markers have no article value
-        order = sorted((d for d in self.quotes if self.day[d] and self.day[d] > 0), key=self.day.__getitem__)
-        self._by_day = order
-        self._days = [self.day[d] for d in order]
-
-    def in_days(self, first: int, last: int) -> set[int]:
-        """Quotes whose article's day is within [first, last]; undated quotes never are."""
-        return set(self._by_day[bisect.bisect_left(self._days, first):bisect.bisect_right(self._days, last)])
-
-    def reading_key(self, d: int) -> tuple[str, int]:
-        return (self.article[d], self.start[d])
-
-    def date_key(self, d: int) -> tuple[int, int, str, int]:
-        """Newest first; undated quotes after every dated one."""
-        day = self.day[d] or 0
-        return (0 if day > 0 else 1, -day, self.article[d], self.start[d])
-
-
-def _column(reader: Any, field: str, n: int, default: Any) -> list[Any]:
-    """Every document's value of a sortable field, ``default`` where it has none."""
-    if not reader.has_column(field):
-        return [default] * n
-    values = list(reader.column_reader(field))
-    if len(values) < n:
-        values += [default] * (n - len(values))
-    return [default if v is None else v for v in values]
 
 
 def _field_words(field: str, text: str) -> list[str]:
@@ -184,7 +135,7 @@ class WhooshStore:
         self.lock_timeout = lock_timeout
         self._ix: Any = None
         self._searcher: Any = None
-        self._cols: _Columns | None = None
+        self._cols: Columns | None = None
         if path.exists() and not path.is_dir():
             raise IndexNotFoundError(f"{path} is a file, not an index folder",
                                      "Give --index a folder (it is created if missing).")
@@ -303,9 +254,8 @@ class WhooshStore:
                     w.delete_by_term("marker", key)
                 # the article's old documents are deleted above, so plain adds are safe, and
                 # Whoosh's documented fast path (update_document searches every segment per doc)
-                for doc in quote_records(article, key, quotes):
+                for doc in index_documents(article, key, quotes):
                     w.add_document(**doc)
-                w.add_document(**marker_record(article, key, len(quotes)))
 
         self._write(fill)
         return counts
@@ -385,9 +335,9 @@ class WhooshStore:
             self._searcher = self._ix.searcher()
         return self._searcher
 
-    def _columns(self, searcher: Any) -> _Columns:
+    def _columns(self, searcher: Any) -> Columns:
         if self._cols is None or self._cols.searcher is not searcher:
-            self._cols = _Columns(searcher)
+            self._cols = Columns(searcher)
         return self._cols
 
     @_reads
@@ -438,7 +388,7 @@ class WhooshStore:
         results = s.search(q, limit=limit, filter=allowed)  # limit None: every hit (an export is never cut short)
         return Hits([to_quote(hit.fields()) for hit in results], len(results))
 
-    def _filter_queries(self, f: SearchFilters, s: Any, cols: _Columns) -> list[Q.Query]:
+    def _filter_queries(self, f: SearchFilters, s: Any, cols: Columns) -> list[Q.Query]:
         """The Whoosh queries of every filter but the date range."""
         parts: list[Q.Query] = []
         if f.speaker:
@@ -451,7 +401,7 @@ class WhooshStore:
             parts.append(Q.Or([Q.Term("doc", f.doc), Q.Term("article", f.doc)]))
         return parts
 
-    def _field_words(self, node: Q.Query, s: Any, cols: _Columns) -> Q.Query:
+    def _field_words(self, node: Q.Query, s: Any, cols: Columns) -> Q.Query:
         """Words on fields Whoosh cannot run as written in a query.
 
         ``speaker:Cooper`` and ``speaker:"Brad Cooper"`` mean what ``--speaker`` means (the
@@ -463,11 +413,25 @@ class WhooshStore:
             text = node.text if isinstance(node, Q.Term) else " ".join(node.words)
             return self._speaker_query(text, s, cols) if words_of(text) else Q.NullQuery
         if isinstance(node, Q.Phrase) and not SCHEMA[field].format.supports("positions"):
-            return Q.And([Q.Term(field, w) for w in node.words])
+            node = Q.And([Q.Term(field, w) for w in node.words])
+        if field in ARTICLE_FIELDS:
+            return self._article_query(node, s, cols)
         return node
 
     @staticmethod
-    def _speaker_query(speaker: str, s: Any, cols: _Columns) -> Q.Query:
+    def _article_query(node: Q.Query, s: Any, cols: Columns) -> Q.Query:
+        """The quotes whose article matches ``node``, a query on an article's field.
+
+        Notes:
+            Such fields are indexed on each article's marker (``schema.ARTICLE_FIELDS``): the
+            markers that match name their articles, whose quotes are the answer. Quotes of an
+            index written before that hold the field themselves, and match as they did.
+        """
+        keys = [cols.marker_key(d) for d in s.docs_for_query(Q.And([node, Q.Term("rtype", "article")]))]
+        return Q.Or([Q.And([node, Q.Term("rtype", "quote")]), TermSet("article", keys)])
+
+    @staticmethod
+    def _speaker_query(speaker: str, s: Any, cols: Columns) -> Q.Query:
         """Quotes by every canonical speaker that ``speaker`` names, by name or by any alias.
 
         Notes:
