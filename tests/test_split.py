@@ -83,3 +83,36 @@ def test_a_bullet_point_that_reports_speech_is_no_heading(line: str, heading: bo
 def test_paragraphs_join_hard_wraps_only(text: str, expected: list[str] | None) -> None:
     got = [text[p.start:p.end] for p in paragraphs(text)]
     assert got == (expected if expected is not None else [text])
+
+
+def _contexts() -> list[str]:
+    """Every candidate sentence end's context in the dev corpora, the seeds and a slice of BBC."""
+    from pathlib import Path
+
+    from .conftest import SEEDS, need_shared
+
+    paths = [*SEEDS.glob("*.txt"), *need_shared("polnear", "dev", "docs").glob("*.txt"),
+             *need_shared("style-dev", "docs").glob("*.txt"),
+             *sorted(Path(need_shared("corpus", "bbc")).rglob("*.txt"))[::8]]
+    tok = tokenizer()
+    out = []
+    for p in paths:
+        text = p.read_text(encoding="utf-8")
+        for para in paragraphs(text):
+            out += [c for _m, c in tok._match_potential_end_contexts(text[para.start:para.end])]
+    return out
+
+
+def test_punkts_remembered_verdicts_are_punkts_own() -> None:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    from quotes.split import CachedPunkt
+
+    contexts = _contexts()
+    assert len(contexts) > 5000
+    params = tokenizer()._params
+    ours, theirs = CachedPunkt(params), PunktSentenceTokenizer(params)
+    verdicts = [ours.text_contains_sentbreak(c) for c in contexts]
+    assert verdicts == [theirs.text_contains_sentbreak(c) for c in contexts]
+    assert len(ours._verdicts) < len(set(contexts)) / 2  # contexts shared verdicts
+    assert sum(verdicts) > 1000 and sum(not v for v in verdicts) > 100  # both answers were tested
