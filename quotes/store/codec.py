@@ -6,7 +6,8 @@
   benchmark's profile. A segment's files never change once written, so remembering "no column"
   per reader is safe; and a field's length bytes are read whole, once.
 - Writing: a segment's postings are flushed by one loop (``QuotesFieldWriter``) into a postings
-  writer without per-posting assertions (``QuotesPostingsWriter``); the bytes are Whoosh's.
+  writer without per-posting assertions that leaves one-posting blocks uncompressed
+  (``QuotesPostingsWriter``); what readers read is Whoosh's.
 
 The index's writers use ``QuotesCodec``; each segment records its codec, so segments it wrote
 are read with the fix too, and segments of older indexes (``W3Codec``) read as they always did.
@@ -66,14 +67,30 @@ class QuotesPerDocReader(W3PerDocReader):
 
 
 class QuotesPostingsWriter(W3PostingsWriter):
-    """Whoosh's postings writer without its per-posting type assertions.
+    """Whoosh's postings writer without its per-posting type assertions, and without
+    compressing a block of one posting.
 
     Notes:
         ``add_posting`` runs once per posting when a segment is flushed, and four
         ``isinstance`` assertions were a third of it. The postings come from the index's own
         writer (``writer.QuotesWriter``), whose types are fixed; what is written is the same.
+        A third of all blocks hold one posting, which zlib makes larger (on BBC, 566 KB
+        became 624 KB) for a call per block; Whoosh meant to skip such blocks ("if the pickle
+        is less than 20 bytes, don't bother compressing") but overwrites its own decision.
+        Each block records whether it is compressed, so every reader reads both.
     """
 
+    def _write_block(self, last: bool = False) -> None:
+        if len(self._ids) != 1 or not self._compression:
+            super()._write_block(last)
+            return
+        level, self._compression = self._compression, 0
+        try:
+            super()._write_block(last)
+        finally:
+            self._compression = level
+
+    _compression: int
     _maxweight: float
     _minlength: int | None
     _maxlength: int
