@@ -27,6 +27,8 @@ _REPORTING_VERBS = frozenset(SPEECH_FORMS) - NOUNLIKE_FORMS
 # a candidate break's context that opens with a word of two or more letters and nothing else
 # before the sentence-end mark ("said. The", "Washington? Yes")
 _PLAIN_WORD = re.compile(r"[A-Za-z]{2,}(?=[.?!])")
+# one sentence-end mark, then a space and a token: "said. The", "Washington? Yes"
+_MARK_THEN_TOKEN = re.compile(r"[.?!] \S")
 
 
 class CachedPunkt(PunktSentenceTokenizer):
@@ -41,9 +43,11 @@ class CachedPunkt(PunktSentenceTokenizer):
         type alone: whether it is a known abbreviation, the first half of a known collocation,
         an initial or a number. A word of two or more letters that is none of these is a
         sentence break by Punkt's first pass and untouched by its second, whichever word it
-        is, so such contexts share one verdict per rest of the context ("<word>. The"). A test
-        compares the verdicts with Punkt's own on every candidate of the dev corpora. Long
-        contexts are not kept, and the table is emptied when full, so memory stays bounded.
+        is, so such contexts share one verdict per rest of the context; and when the rest is
+        one mark, a space and a token ("<word>. The"), that verdict is a break, the first
+        token being a break and not the last. A test compares the verdicts with Punkt's own on
+        every candidate of the dev corpora. Long contexts are not kept, and the table is
+        emptied when full, so memory stays bounded.
     """
 
     _MAX_CONTEXTS = 200_000
@@ -59,6 +63,8 @@ class CachedPunkt(PunktSentenceTokenizer):
         key = text
         m = _PLAIN_WORD.match(text)
         if m is not None and m.group().lower() not in self._special:
+            if _MARK_THEN_TOKEN.match(text, m.end()):
+                return True  # "<word>. The": a break before a token, whatever the token
             key = "\x00" + text[m.end():]  # any plain word: the same verdict
         hit = self._verdicts.get(key)
         if hit is None:
