@@ -154,14 +154,12 @@ def read_file(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Artic
         ``/dev/zero`` or a file growing while read cannot exhaust memory.
     """
     p = Path(path)
-    too_big = InputError(f"{p}: over the {max_bytes:,}-byte limit", "Raise the limit with --max-bytes, or split the file.")
     try:
         with _open_regular(p) as f:
-            if os.fstat(f.fileno()).st_size > max_bytes:
-                raise too_big
-            data = f.read(max_bytes + 1)
-        if len(data) > max_bytes:
-            raise too_big
+            too_big = os.fstat(f.fileno()).st_size > max_bytes
+            data = b"" if too_big else f.read(max_bytes + 1)
+        if too_big or len(data) > max_bytes:
+            raise InputError(f"{p}: over the {max_bytes:,}-byte limit", "Raise the limit with --max-bytes, or split the file.")
     except InputError:
         raise
     except IsADirectoryError as e:
@@ -174,6 +172,7 @@ def read_file(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Artic
     if not text.strip():
         raise InputError(f"{p}: empty")
     return article_from_text(text, id=p.name, path=str(p), key=str(p.resolve()))
+
 
 
 def _decode_row(line: bytes, source: str, state: dict[str, str]) -> str:
