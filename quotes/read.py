@@ -174,7 +174,6 @@ def read_file(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Artic
     return article_from_text(text, id=p.name, path=str(p), key=str(p.resolve()))
 
 
-
 def _decode_row(line: bytes, source: str, state: dict[str, str]) -> str:
     """One JSONL line as text: UTF-8, else the file's fallback code page (warned once)."""
     try:
