@@ -129,19 +129,9 @@ def read_partition(part: Partition, max_bytes: int, skipped: list[Skipped]) -> I
 
 
 def extract_partition(part: Partition, max_bytes: int) -> tuple[list[tuple[Article, list[Quote]]], list[Skipped]]:
-    """Read and extract one partition (runs on a worker).
+    """Read and extract one partition (runs on a worker)."""
+    from .pipeline import _safe_extract
 
-    Notes:
-        The worker's process is settled first, once (``pipeline.settle_process``): a Dask
-        worker holds many more live objects than a command-line worker (the scheduler
-        protocol, its event loop), so each full collection that extraction's garbage triggers
-        walks them all. Settled, one worker's tasks ran 11 % faster on BBC, and two workers
-        went from 1.7x to 2.0x one. Workers that join or restart later settle on their first
-        partition.
-    """
-    from .pipeline import _safe_extract, settle_process
-
-    settle_process()
     skipped: list[Skipped] = []
     return [(a, _safe_extract(a)) for a in read_partition(part, max_bytes, skipped)], skipped
 
