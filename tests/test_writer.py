@@ -29,13 +29,16 @@ def _documents(n: int) -> list[dict[str, Any]]:
     return docs
 
 
-def _write(folder: Path, docs: list[dict[str, Any]], stock: bool) -> Any:
+def _write(folder: Path, docs: list[dict[str, Any]], stock: bool, commits: int = 1, **kwargs: Any) -> Any:
+    """``docs`` written in ``commits`` commits, the last merging every segment into one."""
     folder.mkdir()
     ix = files.create_index(folder, SCHEMA)
-    w = SegmentWriter(ix, codec=W3Codec()) if stock else open_writer(ix)
-    for d in docs:
-        w.add_document(**d)
-    w.commit()
+    step = -(-len(docs) // commits)
+    for at in range(0, len(docs), step):
+        w = SegmentWriter(ix, codec=W3Codec(), **kwargs) if stock else open_writer(ix, **kwargs)
+        for d in docs[at:at + step]:
+            w.add_document(**d)
+        w.commit(optimize=at + step >= len(docs) and commits > 1)
     return ix
 
 
@@ -72,6 +75,17 @@ def test_the_index_writer_writes_what_whooshs_own_writer_writes(tmp_path: Path) 
     ours = _read_back(_write(tmp_path / "ours", docs, stock=False))
     theirs = _read_back(_write(tmp_path / "whoosh", docs, stock=True))
     assert len(ours["postings"]) > 2000
+    for part in ("postings", "stored", "lengths", "totals", "columns"):
+        assert ours[part] == theirs[part], part
+
+
+@pytest.mark.parametrize("commits, limitmb", [(4, 128), (1, 1)])
+def test_merged_and_spilled_postings_read_as_whooshs(tmp_path: Path, commits: int, limitmb: int) -> None:
+    """Segments merged into one (their postings pass through the pool again), and a pool that
+    spills sorted runs to disk (1 MB)."""
+    docs = _documents(25)
+    ours = _read_back(_write(tmp_path / "ours", docs, stock=False, commits=commits, limitmb=limitmb))
+    theirs = _read_back(_write(tmp_path / "whoosh", docs, stock=True, commits=commits, limitmb=limitmb))
     for part in ("postings", "stored", "lengths", "totals", "columns"):
         assert ours[part] == theirs[part], part
 

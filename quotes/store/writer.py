@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from operator import itemgetter
+
 from whoosh.fields import UnknownFieldError
-from whoosh.writing import SegmentWriter
+from whoosh.writing import PostingPool, SegmentWriter
 
 from ..models import Article, Quote
 from .codec import QuotesCodec
@@ -19,6 +21,35 @@ from .schema import ARTICLE_FIELDS, TextPositions
 #: Fields whose values are one per quote (never repeated): their postings are not remembered.
 UNIQUE_VALUE_FIELDS = frozenset({"text"})
 _CACHE_LIMIT = 50_000  # (field, value) postings remembered before the memory is cleared
+_TERM, _FIELD = itemgetter(1), itemgetter(0)
+
+
+class QuotesPostingPool(PostingPool):
+    """Whoosh's pool of postings, sorted in two stable passes rather than as whole tuples.
+
+    Notes:
+        A posting is (field, term, document, weight, value), and the pool sorts them all
+        before a segment is written: comparing whole tuples, whose first items are mostly
+        equal, was a tenth of the cost of writing. Postings enter the pool in document order
+        (a writer numbers its documents as it adds them, merged segments after its own), and
+        a document has one posting per term and field, so sorting by term and then, stably,
+        by field gives the same order at half the cost.
+    """
+
+    def _sort(self, items: list[Any]) -> None:
+        items.sort(key=_TERM)
+        items.sort(key=_FIELD)
+
+    def items(self, maxfiles: int = 128) -> Any:
+        if not self.runs:
+            self._sort(self.current)
+            return self.current
+        return super().items(maxfiles)
+
+    def save(self) -> None:
+        if self.current:
+            self._sort(self.current)  # already in order: the base class's sort finds it so at once
+        super().save()
 
 
 class QuotesWriter(SegmentWriter):
@@ -38,6 +69,7 @@ class QuotesWriter(SegmentWriter):
 
     def __init__(self, ix: Any, **kwargs: Any) -> None:
         super().__init__(ix, **kwargs)
+        self.pool = QuotesPostingPool(self._tempstorage, self.newsegment, limitmb=kwargs.get("limitmb", 128))
         self._postings: dict[tuple[str, Any], list[tuple[bytes, int, float, bytes]]] = {}
         self._fields = dict(self.schema.items())  # the schema's lookups are Python methods
         self._lean = all(not f.vector and not f.separate_spelling() for f in self._fields.values())
