@@ -6,6 +6,7 @@ Every writer of the quote index (a batch, a ``-j N`` worker's segment, a repair)
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from operator import itemgetter
@@ -70,7 +71,7 @@ class QuotesWriter(SegmentWriter):
     def __init__(self, ix: Any, **kwargs: Any) -> None:
         super().__init__(ix, **kwargs)
         self.pool = QuotesPostingPool(self._tempstorage, self.newsegment, limitmb=kwargs.get("limitmb", 128))
-        self._postings: dict[tuple[str, Any], list[tuple[bytes, int, float, bytes]]] = {}
+        self._postings: dict[tuple[str, Any], _Postings] = {}
         self._fields = dict(self.schema.items())  # the schema's lookups are Python methods
         self._lean = all(not f.vector and not f.separate_spelling() for f in self._fields.values())
 
@@ -94,16 +95,12 @@ class QuotesWriter(SegmentWriter):
                     raise UnknownFieldError(f"No field named {name!r} in {self.schema}")
                 length = 0
                 if field.indexed:
-                    items = self._index(name, field, value)
-                    if items:
+                    postings, length, bytes_ = self._index(name, field, value)
+                    if postings:
                         pool.fieldnames.add(name)
-                    for tbytes, freq, weight, vbytes in items:
-                        length += freq
-                        add((name, tbytes, docnum, weight * 1.0, vbytes))
-                        # PostingPool.add's own estimate of the posting's memory
-                        size += 150 + len(name) + 2 * len(tbytes) + len(vbytes or "")
-                    if not field.scorable:
-                        length = 0
+                        size += bytes_
+                        for tbytes, weight, vbytes in postings:
+                            add((name, tbytes, docnum, weight, vbytes))
                 kept = stored_as.get(name, value) if stored_as else value
                 perdoc.add_field(name, field, kept if field.stored else None, length)
                 if field.column_type and kept is not None:
@@ -118,19 +115,33 @@ class QuotesWriter(SegmentWriter):
         self._added = True
         self.docnum += 1
 
-    def _index(self, name: str, field: Any, value: Any) -> list[tuple[bytes, int, float, bytes]]:
-        """The field's postings for ``value`` (term bytes, frequency, weight, value bytes)."""
+    def _index(self, name: str, field: Any, value: Any) -> _Postings:
+        """The field's postings for ``value`` (term bytes, weight, value bytes), the length it
+        adds to the document's field (0 for an unscored field), and its memory as the pool
+        counts it."""
         if isinstance(field.format, TextPositions):
-            return field.format.postings(value, field.analyzer)
+            return _postings(name, field, field.format.postings(value, field.analyzer))
         if name in UNIQUE_VALUE_FIELDS or not isinstance(value, str):
-            return list(field.index(value))
+            return _postings(name, field, field.index(value))
         key = (name, value)
-        items = self._postings.get(key)
-        if items is None:
+        found = self._postings.get(key)
+        if found is None:
             if len(self._postings) >= _CACHE_LIMIT:
                 self._postings.clear()
-            items = self._postings[key] = list(field.index(value))
-        return items
+            found = self._postings[key] = _postings(name, field, field.index(value))
+        return found
+
+
+_Postings = tuple[list[tuple[bytes, float, bytes]], int, int]
+
+
+def _postings(name: str, field: Any, items: Iterable[tuple[bytes, int, float, bytes]]) -> _Postings:
+    postings, length, size = [], 0, 0
+    for tbytes, freq, weight, vbytes in items:
+        postings.append((tbytes, weight * 1.0, vbytes))  # Whoosh multiplies by the boost, 1.0
+        length += freq
+        size += 150 + len(name) + 2 * len(tbytes) + len(vbytes or "")  # PostingPool.add's estimate
+    return postings, length if field.scorable else 0, size
 
 
 def index_documents(article: Article, key: str, quotes: list[Quote]) -> list[dict[str, Any]]:
