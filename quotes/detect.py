@@ -199,6 +199,11 @@ def _single_opens(text: str, i: int, lo: int, hi: int) -> bool | None:
     return None
 
 
+# a single mark opening a word at a line start or after a space, bracket, dash or colon
+# (a negative lookbehind of the other characters: the same matches, found faster than "^|(?<=…)")
+_OPENING_SINGLE = re.compile(r"(?<![^\s(\[—–:])[‘'](?=\w)")
+
+
 def quote_style(text: str) -> bool:
     """Whether an article quotes speech in single marks (British style): more marks that open a
     single quote than there are pairs of double marks, and a single-mark quote that closes. Judged once
@@ -207,8 +212,7 @@ def quote_style(text: str) -> bool:
     if text.count("'") + text.count("\u2018") <= at_least / 2:
         return False  # not even every single mark, apostrophes included, could outnumber them
     doubles = len(_MARK.findall(text))
-    singles = sum(1 for m in re.finditer(r"(?:^|(?<=[\s(\[—–:]))[‘'](?=\w)", text, re.M)
-                  if not _DECADE.match(text, m.end()))
+    singles = sum(1 for m in _OPENING_SINGLE.finditer(text) if not _DECADE.match(text, m.end()))
     if singles == 0 or singles <= doubles / 2:  # opening singles against double pairs
         return False
     # and at least one single-mark quote that closes: a stray "'em" alone proves nothing
