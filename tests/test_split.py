@@ -116,3 +116,28 @@ def test_punkts_remembered_verdicts_are_punkts_own() -> None:
     assert verdicts == [theirs.text_contains_sentbreak(c) for c in contexts]
     assert len(ours._verdicts) < len(set(contexts)) / 2  # contexts shared verdicts
     assert sum(verdicts) > 1000 and sum(not v for v in verdicts) > 100  # both answers were tested
+
+
+def test_sentences_are_punkts_own() -> None:
+    """Every paragraph of the dev corpora, the seeds and an eighth of BBC, split as NLTK's
+    Punkt splits it (the one-sentence shortcut and the remembered verdicts included)."""
+    from pathlib import Path
+
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    from .conftest import SEEDS, need_shared
+
+    punkt = PunktSentenceTokenizer(tokenizer()._params)
+    paths = [*SEEDS.glob("*.txt"), *need_shared("polnear", "dev", "docs").glob("*.txt"),
+             *need_shared("style-dev", "docs").glob("*.txt"),
+             *sorted(Path(need_shared("corpus", "bbc")).rglob("*.txt"))[::8]]
+    single = n = 0
+    for p in paths:
+        text = p.read_text(encoding="utf-8")
+        for para in paragraphs(text):
+            ours = sentences(text, para)
+            theirs = [Span(para.start + s, para.start + e) for s, e in punkt.span_tokenize(text[para.start:para.end])]
+            assert ours == theirs, text[para.start:para.end]
+            n += 1
+            single += len(ours) == 1
+    assert n > 2000 and n / 4 < single < n  # both paths were taken
