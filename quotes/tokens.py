@@ -40,7 +40,7 @@ class Tok:
         self.start = start
         self.end = end
         self.low = low
-        first = text[:1]
+        first = text[0] if text else ""
         self.is_cap = first.isupper()
         self.is_word = first.isalnum()
 
