@@ -30,13 +30,17 @@ QUERIES: list[tuple[str | None, dict]] = [
     ('speaker:"Brad Cooper"', {}), (None, {"role": "Foreign Minister"}), (None, {"kind": "mixed"}),
     ("bridge", {"since": "2026"}), ("bridge", {"until": "1990"}), (None, {"since": "2025", "until": "2025-12"}),
     (None, {"doc": "000_407c8b33f657fe6c.txt"}), ("cue:told", {}), ('role:"Foreign Minister" AND Iraq', {}),
+    ("outlet:egypt", {}), ('outlet:"Egypt Daily News" AND transfer*', {}), ("article_title:pledges", {}),
+    ("bridge AND NOT article_title:fund", {}), ('article_title:"bridge fund" OR speaker:Roe', {}),
 ]
+TITLES = {"c": "Minister pledges bridge fund"}  # an article's own fields: Whoosh indexes them on its marker
 
 
 @pytest.fixture(scope="module")
 def sources(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     folder = tmp_path_factory.mktemp("src")
-    rows = [{"id": i, "text": t, **({"date": d} if d else {})} for i, d, t in ARTICLES]
+    rows = [{"id": i, "text": t, **({"date": d} if d else {}), **({"title": TITLES[i]} if i in TITLES else {})}
+            for i, d, t in ARTICLES]
     (folder / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     return [SEEDS, folder / "feed.jsonl"]
 
