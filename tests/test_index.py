@@ -222,6 +222,23 @@ def test_stop_words_are_searchable(tmp_path: Path, word: str) -> None:
         assert [q.speaker for q in ix.search(word)] == ["Jane Roe"]
 
 
+@pytest.mark.parametrize("quoted, query, found", [
+    ("We made an apology", "apologies", True),
+    ("The assembly sat late", "assemblies", True),
+    ("We moved flexibly", "flexible", True),           # Porter's own "bli" -> "ble"
+    ("The ecology of the river", "ecological", True),   # Porter's own "logi" -> "log"
+    ("It was a mistake", "as", False),                  # the published algorithm made "as" into "a"
+    ("As we said", "as", True),
+    ("Running late", "runs", True),
+])
+def test_words_are_stemmed_as_solr_stems_them(tmp_path: Path, quoted: str, query: str, found: bool) -> None:
+    from quotes import Article
+
+    with QuoteIndex(tmp_path / "ix", create=True) as ix:
+        ix.add([Article(id="a", text=f'"{quoted}," Mayor Jane Roe said.\n')])
+        assert bool(ix.search(query)) is found
+
+
 def test_a_colon_inside_a_phrase_is_not_a_field(seeded_index: QuoteIndex) -> None:
     seeded_index.search('"note: security"')  # no QueryError
 

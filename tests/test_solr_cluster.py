@@ -73,3 +73,31 @@ def test_a_killed_node_loses_no_quote_and_indexing_resumes_when_it_is_back(solr_
     with QuoteIndex(url) as ix:
         assert ix.count() == before + 1
         assert [q.speaker for q in ix.search(speaker="Ruiz")] == ["Ana Ruiz"]
+
+
+def test_whoosh_and_solr_stem_every_word_alike(solr_collection) -> None:
+    """Every word of the seeds and the dev sets through Solr's analysis of the quote text and
+    through the Whoosh index's analyzer: the same terms (Porter as Lucene implements it)."""
+    import json
+    import re
+    import urllib.parse
+    import urllib.request
+
+    from quotes.store.schema import ANALYZER
+
+    from .conftest import need_shared
+
+    paths = [*SEEDS.glob("*.txt"), *need_shared("polnear", "dev", "docs").glob("*.txt"),
+             *need_shared("style-dev", "docs").glob("*.txt")]
+    words = sorted({w for p in paths for w in re.findall(r"[a-z]{2,}", p.read_text(encoding="utf-8").lower())})
+    assert len(words) > 5000
+    url = _seeded(solr_collection)
+    solr: list[str] = []
+    for at in range(0, len(words), 2000):
+        body = urllib.parse.urlencode({"analysis.fieldtype": "text_stem", "wt": "json",
+                                       "analysis.fieldvalue": " ".join(words[at:at + 2000])}).encode()
+        answer = json.load(urllib.request.urlopen(f"{url}/analysis/field", body, timeout=60))
+        solr += [t["text"] for t in answer["analysis"]["field_types"]["text_stem"]["index"][-1]]
+    ours = [t.text for t in ANALYZER(" ".join(words))]
+    assert len(solr) == len(ours) == len(words)
+    assert [(w, a, b) for w, a, b in zip(words, ours, solr) if a != b] == []
