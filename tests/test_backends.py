@@ -32,6 +32,7 @@ QUERIES: list[tuple[str | None, dict]] = [
     (None, {"doc": "000_407c8b33f657fe6c.txt"}), ("cue:told", {}), ('role:"Foreign Minister" AND Iraq', {}),
     ("outlet:egypt", {}), ('outlet:"Egypt Daily News" AND transfer*', {}), ("article_title:pledges", {}),
     ("bridge AND NOT article_title:fund", {}), ('article_title:"bridge fund" OR speaker:Roe', {}),
+    ('"I am"', {}), ('"a deliberate"', {}), ("i", {}),
 ]
 TITLES = {"c": "Minister pledges bridge fund"}  # an article's own fields: Whoosh indexes them on its marker
 

@@ -34,7 +34,7 @@ from .filters import SearchFilters, has_words, indexed_words, words_of
 log = logging.getLogger(__name__)
 
 #: The configset's name carries its version: a changed schema is uploaded beside the old one.
-CONFIGSET = "quotes-1"
+CONFIGSET = "quotes-2"  # 2: words of one character are indexed in the quote text, as Whoosh does
 TIMEOUT = 120.0
 #: Seconds an update keeps trying through a node's failure (ZooKeeper notices within its session timeout).
 UPDATE_RETRY = 60.0
