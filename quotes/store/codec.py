@@ -73,12 +73,17 @@ class QuotesPostingsWriter(W3PostingsWriter):
     Notes:
         ``add_posting`` runs once per posting when a segment is flushed, and four
         ``isinstance`` assertions were a third of it. The postings come from the index's own
-        writer (``writer.QuotesWriter``), whose types are fixed; what is written is the same.
-        A third of all blocks hold one posting, which zlib makes larger (on BBC, 566 KB
+        writer (``writer.QuotesWriter``), whose types are fixed; without the assertions what is
+        written is the same. A third of all blocks hold one posting, which zlib makes larger (on BBC, 566 KB
         became 624 KB) for a call per block; Whoosh meant to skip such blocks ("if the pickle
         is less than 20 bytes, don't bother compressing") but overwrites its own decision.
         Each block records whether it is compressed, so every reader reads both.
     """
+
+    _compression: int
+    _maxweight: float
+    _minlength: int | None
+    _maxlength: int
 
     def _write_block(self, last: bool = False) -> None:
         if len(self._ids) != 1 or not self._compression:
@@ -89,11 +94,6 @@ class QuotesPostingsWriter(W3PostingsWriter):
             super()._write_block(last)
         finally:
             self._compression = level
-
-    _compression: int
-    _maxweight: float
-    _minlength: int | None
-    _maxlength: int
 
     def add_posting(self, id_: Any, weight: float, vbytes: bytes, length: int | None = None) -> None:
         if len(self._ids) >= self._blocklimit:

@@ -33,12 +33,12 @@ from ..models import Article, Quote
 from . import files
 from .backend import BatchCounts, Hits
 from .columns import Columns
-from .writer import index_documents, open_writer
 from .documents import plan_batch, to_quote
 from .filters import SearchFilters, has_words, words_of
 from .query import TermSet, parse_query
 from .schema import ARTICLE_FIELDS, SCHEMA
 from .segments import CHUNK, SegmentPool
+from .writer import index_documents, open_writer
 
 log = logging.getLogger(__name__)
 

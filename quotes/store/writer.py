@@ -7,9 +7,8 @@ Every writer of the quote index (a batch, a ``-j N`` worker's segment, a repair)
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
-
 from operator import itemgetter
+from typing import Any
 
 from whoosh.fields import UnknownFieldError
 from whoosh.writing import PostingPool, SegmentWriter
