@@ -70,8 +70,13 @@ def test_a_killed_node_loses_no_quote_and_indexing_resumes_when_it_is_back(solr_
     article.write_text('"The convoy left at dawn," Colonel Ana Ruiz said on Friday.\n', encoding="utf-8")
     r = _quotes("index", str(article), "--index", url)
     assert r.returncode == 0 and "1 new" in r.stdout, r.stderr
+    # a node restarted after SIGKILL never published its replicas as down, so for a moment the
+    # cluster may send a query to a replica still recovering: the new quote shows within seconds
+    deadline = time.monotonic() + 60
     with QuoteIndex(url) as ix:
-        assert ix.count() == before + 1
+        while ix.count() != before + 1:
+            assert time.monotonic() < deadline, f"{ix.count()} quotes a minute after indexing one more than {before}"
+            time.sleep(1)
         assert [q.speaker for q in ix.search(speaker="Ruiz")] == ["Ana Ruiz"]
 
 
