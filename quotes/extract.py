@@ -41,6 +41,8 @@ def extract(text: str, doc: str = "doc", article: Article | None = None,
     narratives = [narrative(text, f) for f in fr]  # tokenized once, read by every stage
     scorer = default_model() if spans == "default" else spans
     cands = attribute_frames(text, fr, narratives, scorer)
+    if not cands:
+        return []  # the article's names only ever serve its quotes' speakers
     reg = Registry()
     reg.scan(text, fr, narratives)
     # every mention first, then the records: a role the article gives late in the text
