@@ -30,9 +30,18 @@ class Columns:
         self.speaker_id = _column(r, "speaker_id", n, "")
         self.quotes = {d for d in live if self.article[d]}  # markers have no article value
         self._markers: dict[int, str] = {}
+        self._by_article: dict[str, list[int]] | None = None
         order = sorted((d for d in self.quotes if self.day[d] and self.day[d] > 0), key=self.day.__getitem__)
         self._by_day = order
         self._days = [self.day[d] for d in order]
+
+    def quotes_of(self, keys: set[str]) -> list[int]:
+        """The live quotes of the articles ``keys`` names."""
+        if self._by_article is None:
+            self._by_article = {}
+            for d in self.quotes:
+                self._by_article.setdefault(self.article[d], []).append(d)
+        return [d for k in keys for d in self._by_article.get(k, ())]
 
     def marker_key(self, d: int) -> str:
         """The article key of marker ``d`` (read once per searcher)."""

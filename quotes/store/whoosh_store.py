@@ -35,7 +35,7 @@ from .backend import BatchCounts, Hits
 from .columns import Columns
 from .documents import plan_batch, to_quote
 from .filters import SearchFilters, has_words, words_of
-from .query import TermSet, parse_query
+from .query import DocSet, parse_query
 from .schema import ARTICLE_FIELDS, SCHEMA
 from .segments import CHUNK, SegmentPool
 from .writer import index_documents, open_writer
@@ -427,8 +427,8 @@ class WhooshStore:
             markers that match name their articles, whose quotes are the answer. Quotes of an
             index written before that hold the field themselves, and match as they did.
         """
-        keys = [cols.marker_key(d) for d in s.docs_for_query(Q.And([node, Q.Term("rtype", "article")]))]
-        return Q.Or([Q.And([node, Q.Term("rtype", "quote")]), TermSet("article", keys)])
+        keys = {cols.marker_key(d) for d in s.docs_for_query(Q.And([node, Q.Term("rtype", "article")]))}
+        return Q.Or([Q.And([node, Q.Term("rtype", "quote")]), DocSet(cols.quotes_of(keys), s)])
 
     @staticmethod
     def _speaker_query(speaker: str, s: Any, cols: Columns) -> Q.Query:
