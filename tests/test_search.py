@@ -190,3 +190,19 @@ def test_quotes_keep_their_articles_title_and_outlet(titled: Path) -> None:
     with QuoteIndex(titled) as ix:
         got = {(q.doc, q.article_title, q.outlet) for q in ix.search(None, limit=None)}
     assert got == {(i, t, o) for i, t, o, _x in TITLED}
+
+
+def test_an_articles_title_finds_its_quotes_in_every_segment(tmp_path: Path) -> None:
+    """Each commit writes a segment of its own; the title query's documents are numbered across
+    them (``query.DocSet``)."""
+    feed = _titled_rows(tmp_path)
+    rows = feed.read_text(encoding="utf-8").splitlines(keepends=True)
+    (tmp_path / "one.jsonl").write_text("".join(rows[:2]), encoding="utf-8")
+    (tmp_path / "two.jsonl").write_text("".join(rows[2:]), encoding="utf-8")
+    with QuoteIndex(tmp_path / "ix", create=True) as ix:
+        ix.add([tmp_path / "one.jsonl"])
+        ix.add([tmp_path / "two.jsonl"])
+        assert len(ix.backend._ix._read_toc().segments) == 2
+        assert sorted(_docs(ix.search("article_title:bridge", limit=None))) == ["t1", "t1", "t3"]
+        assert sorted(_docs(ix.search("outlet:harbour", sort="date", limit=None))) == ["t3", "t4"]
+        assert sorted(_docs(ix.search("fund OR article_title:city", limit=None))) == ["t2", "t3"]
