@@ -450,6 +450,10 @@ def repair(index_dir: str | None, lock_timeout: float) -> None:
     if not r.repaired:
         click.echo(f"ok: the index at {path} is whole; nothing to repair")
         return
+    if r.upgraded:
+        click.echo(f"upgraded: {r.quotes} quotes of {r.articles} articles rebuilt in the current schema")
+        click.echo(f"the previous index was moved to {r.moved_aside}; delete it when you are satisfied")
+        return
     for p in r.problems:
         click.echo(f"found: {p}", err=True)
     click.echo(f"repaired: {r.quotes} quotes of {r.articles} articles recovered from {r.segments_read} segment(s)")

@@ -4,6 +4,7 @@ check says what is wrong and repair rebuilds what survives."""
 from __future__ import annotations
 
 import importlib
+import json
 import os
 import pickle
 import re
@@ -359,3 +360,23 @@ def test_a_rebuild_moves_an_articles_title_from_its_quotes_to_its_marker(tmp_pat
         found = q.search(f"article_title:{word}", limit=None)
         assert found and {x.article_title for x in found} >= {title}
         assert q.count() == 31
+
+
+def test_an_index_of_an_older_schema_is_named_by_check_and_upgraded_by_repair(built: Path) -> None:
+    from quotes.store.schema import SCHEMA_VERSION
+
+    with QuoteIndex(built) as q:
+        before = sorted((x.doc, x.start, x.speaker) for x in q.search(limit=None))
+    manifest = built / files.MANIFEST
+    record = json.loads(manifest.read_text())
+    record["schema"] = SCHEMA_VERSION - 1
+    manifest.write_text(json.dumps(record))
+    r = CliRunner().invoke(cli, ["check", "--index", str(built)])
+    assert r.exit_code == 1 and f"older quotes (schema {SCHEMA_VERSION - 1}, now {SCHEMA_VERSION})" in r.output
+    r = CliRunner().invoke(cli, ["repair", "--index", str(built)])
+    assert r.exit_code == 0, r.output
+    assert r.output.startswith("upgraded: 31 quotes of 2 articles") and "damaged" not in r.output
+    assert [p.name.split("-")[0] for p in built.parent.iterdir() if p.name.startswith("ix.")] == ["ix.previous"]
+    assert check(built).ok and json.loads(manifest.read_text())["schema"] == SCHEMA_VERSION
+    with QuoteIndex(built) as q:
+        assert sorted((x.doc, x.start, x.speaker) for x in q.search(limit=None)) == before

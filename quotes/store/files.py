@@ -63,6 +63,10 @@ def toc_name(gen: int) -> str:
     return f"_{INDEXNAME}_{gen}.toc"
 
 
+#: How ``problems`` names an index whose only fault may be its age (``repair`` upgrades it).
+OLDER_SCHEMA = "written by an older quotes"
+
+
 def toc_generations(folder: Path) -> list[int]:
     """Generations of the TOC files in ``folder``, newest first."""
     try:
@@ -309,7 +313,7 @@ def problems(folder: Path, schema: Any, deep: bool = True) -> list[str]:
         from .schema import SCHEMA_VERSION
 
         if m.schema < SCHEMA_VERSION:
-            found.append(f"{folder}: written by an older quotes (schema {m.schema}, now {SCHEMA_VERSION}); "
+            found.append(f"{folder}: {OLDER_SCHEMA} (schema {m.schema}, now {SCHEMA_VERSION}); "
                          f"searches may miss words until 'quotes repair' rebuilds it")
     if m is None or m.generation != gen:
         # no checksums for this commit (an interrupted run, or an index from before the

@@ -3,7 +3,8 @@
 Every field of a quote document but ``date`` is stored (and ``date`` is derived from
 ``date_str``), so an index can be rebuilt from its own segments. ``repair`` never deletes data:
 it builds the recovered index beside the damaged one, then moves the damaged folder aside
-(``<name>.damaged-<time>``) and the new one into its place.
+(``<name>.damaged-<time>``) and the new one into its place. An index whose only fault is its
+age (an older schema) is rebuilt the same way and kept as ``<name>.previous-<time>``.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ class RepairReport:
     documents_lost: int = 0      # unreadable documents inside segments that were read
     moved_aside: str | None = None
     problems: list[str] = field(default_factory=list)
+    upgraded: bool = False       # nothing was damaged: an index of an older schema was rebuilt
 
 
 def _segments(folder: Path) -> tuple[int, list[Any], list[str]]:
@@ -207,6 +209,7 @@ def repair(folder: str | os.PathLike[str], lock_timeout: float = 30.0) -> Repair
     if before.ok and not old_schema:
         return report
     report.problems = before.problems
+    report.upgraded = all(files.OLDER_SCHEMA in p for p in before.problems)
     lock = FileStorage(str(path)).lock(f"{files.INDEXNAME}_WRITELOCK")
     deadline = time.monotonic() + lock_timeout
     while not lock.acquire(blocking=False):
@@ -235,7 +238,8 @@ def repair(folder: str | os.PathLike[str], lock_timeout: float = 30.0) -> Repair
         shutil.rmtree(tmp, ignore_errors=True)
         try:
             _build(tmp, kept)
-            aside = path.parent / f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}"
+            kind = "previous" if report.upgraded else "damaged"
+            aside = path.parent / f"{path.name}.{kind}-{time.strftime('%Y%m%d-%H%M%S')}"
             lock.release()
             os.rename(path, aside)
             os.rename(tmp, path)
