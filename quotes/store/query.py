@@ -113,21 +113,21 @@ class DocSet(Q.Query):
     """
 
     def __init__(self, docs: Iterable[int], top: Any, boost: float = 1.0) -> None:
-        self.docs = sorted(docs)
+        self.ids = sorted(docs)
         self.offsets = {id(leaf): offset for leaf, offset in top.leaf_searchers()}
         self.boost = boost
 
     def __repr__(self) -> str:
-        return f"DocSet({len(self.docs)} documents)"
+        return f"DocSet({len(self.ids)} documents)"
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, DocSet) and (self.docs, self.boost) == (other.docs, other.boost)
+        return isinstance(other, DocSet) and (self.ids, self.boost) == (other.ids, other.boost)
 
     def __hash__(self) -> int:
-        return hash(tuple(self.docs))
+        return hash(tuple(self.ids))
 
     def estimate_size(self, ixreader: Any) -> int:
-        return len(self.docs)
+        return len(self.ids)
 
     def matcher(self, searcher: Any, context: Any = None) -> Any:
         from whoosh import matching
@@ -135,11 +135,11 @@ class DocSet(Q.Query):
         offset = self.offsets.get(id(searcher))
         if offset is None:
             raise ValueError("a DocSet runs only on the searcher it was made for")
-        lo = bisect_left(self.docs, offset)
-        hi = bisect_left(self.docs, offset + searcher.doc_count_all())
+        lo = bisect_left(self.ids, offset)
+        hi = bisect_left(self.ids, offset + searcher.doc_count_all())
         if lo == hi:
             return matching.NullMatcher()
-        return matching.ListMatcher([d - offset for d in self.docs[lo:hi]], all_weights=self.boost)
+        return matching.ListMatcher([d - offset for d in self.ids[lo:hi]], all_weights=self.boost)
 
 
 def _flat_patterns(q: Q.Query) -> Q.Query:
