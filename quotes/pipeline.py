@@ -95,10 +95,10 @@ def settle_process() -> None:
     Notes:
         CPython's cyclic collector walks every tracked object on each full collection: the
         modules, word tables and Punkt's parameters are tens of thousands of them, and an
-        archive's worth of tokens triggers many collections (about 5 % of ``quotes extract``). ``gc.freeze`` moves what
-        exists now to a permanent generation that is never walked and never freed, which suits
-        the command line and its workers but not a library caller's long-lived process, so the
-        API never calls it on its own.
+        archive's worth of tokens triggers many collections (about 5 % of ``quotes
+        extract``). ``gc.freeze`` moves what exists now to a permanent generation that is never
+        walked and never freed, which suits the command line and its workers but not a library
+        caller's long-lived process, so the API never calls it on its own.
     """
     import gc
 

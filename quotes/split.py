@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
 from .lexicon import (
     NEWS_ABBREVIATIONS,
@@ -24,12 +24,12 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _REPORTING_VERBS = frozenset(SPEECH_FORMS) - NOUNLIKE_FORMS
 
 
+_PUNKT_END = re.compile(f"[{re.escape(''.join(PunktLanguageVars.sent_end_chars))}]")  # Punkt's ". ? !"
 # a candidate break's context that opens with a word of two or more letters and nothing else
 # before the sentence-end mark ("said. The", "Washington? Yes")
-_PLAIN_WORD = re.compile(r"[A-Za-z]{2,}(?=[.?!])")
+_PLAIN_WORD = re.compile(rf"[A-Za-z]{{2,}}(?={_PUNKT_END.pattern})")
 # one sentence-end mark, then a space and a token: "said. The", "Washington? Yes"
-_MARK_THEN_TOKEN = re.compile(r"[.?!] \S")
-_PUNKT_END = re.compile(r"[.?!]")  # Punkt's sentence-end characters
+_MARK_THEN_TOKEN = re.compile(rf"{_PUNKT_END.pattern} \S")
 
 
 class CachedPunkt(PunktSentenceTokenizer):

@@ -282,7 +282,7 @@ def _build(tmp: Path, docs: list[dict[str, Any]]) -> None:
     """Write ``docs`` as a new one-segment index in ``tmp``, marked complete when done."""
     from ..dates import day_number
     from .schema import ARTICLE_FIELDS, SCHEMA
-    from .writer import open_writer
+    from .writer import open_writer, store_article_fields
 
     tmp.mkdir(parents=True)
     ix = files.create_index(tmp, SCHEMA)
@@ -294,8 +294,7 @@ def _build(tmp: Path, docs: list[dict[str, Any]]) -> None:
         for d in docs:
             d = {k: v for k, v in d.items() if k in SCHEMA.names()}
             if d.get("rtype") == "quote":
-                for f in ARTICLE_FIELDS:
-                    d[f"_stored_{f}"], d[f] = d.get(f) or "", ""
+                store_article_fields(d)
                 if d.get("date_str"):
                     try:
                         d["date"] = day_number(d["date_str"])

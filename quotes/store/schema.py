@@ -59,23 +59,21 @@ class TextPositions(Positions):
         if analyzer is not ANALYZER or not isinstance(value, str) or set(kwargs) - {"mode"}:
             yield from super().word_values(value, analyzer, **kwargs)
             return
-        poses: dict[str, list[int]] = {}
-        for pos, m in enumerate(_TOKENS.finditer(value)):
-            word = _stem_cached(m.group().lower())
-            at = poses.get(word)
-            if at is None:
-                poses[word] = [pos]
-            else:
-                at.append(pos)
         fb = self.field_boost
-        for word, poslist in poses.items():
-            yield (word, len(poslist), float(len(poslist)) * fb, self.encode(poslist))
+        for word, n, vbytes in self._words(value):
+            yield (word, n, float(n) * fb, vbytes)
 
     def postings(self, value: Any, analyzer: Any) -> list[tuple[bytes, int, float, bytes]]:
         """What ``TEXT.index`` makes of ``word_values``: (term bytes, frequency, weight, encoded
-        positions) per distinct word; a word's single position is encoded once per number."""
+        positions) per distinct word."""
         if analyzer is not ANALYZER or not isinstance(value, str):
             return [(w.encode("utf-8"), f, wt, v) for w, f, wt, v in self.word_values(value, analyzer, mode="index")]
+        fb = self.field_boost
+        return [(word.encode("utf-8"), n, float(n) * fb, vbytes) for word, n, vbytes in self._words(value)]
+
+    def _words(self, value: str) -> list[tuple[str, int, bytes]]:
+        """Each distinct term of ``value`` with its frequency and encoded positions (a single
+        position's encoding is remembered per number: most words occur once)."""
         poses: dict[str, list[int]] = {}
         for pos, m in enumerate(_TOKENS.finditer(value)):
             word = _stem_cached(m.group().lower())
@@ -84,17 +82,15 @@ class TextPositions(Positions):
                 poses[word] = [pos]
             else:
                 at.append(pos)
-        fb = self.field_boost
         out = []
         for word, poslist in poses.items():
-            n = len(poslist)
-            if n == 1:
+            if len(poslist) == 1:
                 vbytes = _ONE_POSITION.get(poslist[0])
                 if vbytes is None:
                     vbytes = _ONE_POSITION[poslist[0]] = self.encode(poslist)
             else:
                 vbytes = self.encode(poslist)
-            out.append((word.encode("utf-8"), n, float(n) * fb, vbytes))
+            out.append((word, len(poslist), vbytes))
         return out
 
 

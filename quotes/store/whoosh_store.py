@@ -84,6 +84,11 @@ def _hashes(searcher: Any) -> dict[str, str]:
     return {d["marker"]: d["hash"] for d in searcher.documents(rtype="article")}
 
 
+def _delete_article(w: Any, key: str) -> int:
+    """Delete an article's quotes and its marker with writer ``w``; how many documents went."""
+    return int(w.delete_by_term("article", key)) + int(w.delete_by_term("marker", key))
+
+
 def _submit_batch(w: Any, first: tuple[Article, str], articles: Iterator[tuple[Article, str]], current: dict[str, str],
                   counts: BatchCounts, pool: SegmentPool, done: Callable[[Article], None] | None, limit: int,
                   max_chars: int) -> int:
@@ -98,8 +103,7 @@ def _submit_batch(w: Any, first: tuple[Article, str], articles: Iterator[tuple[A
         chars += len(article.text)
         for _a, _k, _q, replaces in plan_batch([(article, key, [])], current, counts):
             if replaces:
-                w.delete_by_term("article", key)
-                w.delete_by_term("marker", key)
+                _delete_article(w, key)
             chunk.append(item)
             break
         else:  # unchanged since the run began: nothing to write
@@ -250,8 +254,7 @@ class WhooshStore:
                 current = _hashes(s)
             for article, key, quotes, replaces in plan_batch(batch, current, counts):
                 if replaces:
-                    w.delete_by_term("article", key)
-                    w.delete_by_term("marker", key)
+                    _delete_article(w, key)
                 # the article's old documents are deleted above, so plain adds are safe, and
                 # Whoosh's documented fast path (update_document searches every segment per doc)
                 for doc in index_documents(article, key, quotes):
@@ -316,7 +319,7 @@ class WhooshStore:
         return counts
 
     def remove(self, key: str) -> int:
-        return int(self._write(lambda w: int(w.delete_by_term("article", key)) + int(w.delete_by_term("marker", key))))
+        return int(self._write(lambda w: _delete_article(w, key)))
 
     # -- reading ------------------------------------------------------------------------------
     def _reader(self) -> Any:

@@ -151,13 +151,18 @@ def index_documents(article: Article, key: str, quotes: list[Quote]) -> list[dic
         on the marker; each quote stores them (Whoosh's ``_stored_<field>``) but indexes
         nothing for them. Indexed on every quote, the title alone was 13 % of the postings.
     """
-    docs = quote_records(article, key, quotes)
-    for d in docs:
-        for f in ARTICLE_FIELDS:
-            d[f"_stored_{f}"], d[f] = d[f], ""
+    docs = [store_article_fields(d) for d in quote_records(article, key, quotes)]
     marker = marker_record(article, key, len(quotes))
     marker.update(article_title=article.title or "", outlet=article.outlet or "")
     return [*docs, marker]
+
+
+def store_article_fields(quote: dict[str, Any]) -> dict[str, Any]:
+    """A quote document with its article's fields stored, not indexed (Whoosh's
+    ``_stored_<field>``; an empty value indexes nothing); the same dict, changed."""
+    for f in ARTICLE_FIELDS:
+        quote[f"_stored_{f}"], quote[f] = quote.get(f) or "", ""
+    return quote
 
 
 def open_writer(ix: Any, **kwargs: Any) -> QuotesWriter:
