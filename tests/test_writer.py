@@ -9,10 +9,13 @@ from typing import Any
 import pytest
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import UnknownFieldError
+from whoosh.qparser import QueryParser
+from whoosh.query import Term
 from whoosh.writing import SegmentWriter
 
 from quotes import extract_article, read_file
 from quotes.store import files
+from quotes.store.codec import INLINE_LIMIT, InlineMatcher
 from quotes.store.documents import article_key
 from quotes.store.schema import ARTICLE_FIELDS, SCHEMA
 from quotes.store.writer import QuotesWriter, index_documents, open_writer
@@ -88,6 +91,38 @@ def test_merged_and_spilled_postings_read_as_whooshs(tmp_path: Path, commits: in
     theirs = _read_back(_write(tmp_path / "whoosh", docs, stock=True, commits=commits, limitmb=limitmb))
     for part in ("postings", "stored", "lengths", "totals", "columns"):
         assert ours[part] == theirs[part], part
+
+
+def test_short_posting_lists_are_inlined_and_search_as_whooshs_blocks(tmp_path: Path) -> None:
+    """A term with fewer than ``INLINE_LIMIT`` postings keeps them in its term info; queries on
+    such terms score as on Whoosh's blocks, copies of their matchers included (a scorer asks
+    a copy for the term's lengths)."""
+    docs = _documents(25)
+    ours = _write(tmp_path / "ours", docs, stock=False)
+    theirs = _write(tmp_path / "whoosh", docs, stock=True)
+    with ours.reader() as r:
+        inlined = {t: r.term_info(*t).is_inlined() for t in r.all_terms()}
+        df = {t: r.doc_frequency(*t) for t in inlined}
+    assert {df[t] < INLINE_LIMIT for t in inlined} == {True, False}
+    assert all(inlined[t] == (df[t] < INLINE_LIMIT) for t in inlined)
+    rare = [t for t in inlined if t[0] == "text" and 1 < df[t] < INLINE_LIMIT][:30]
+    idonly = next(t for t in inlined if t[0] == "doc" and inlined[t])
+    with ours.searcher() as mine, theirs.searcher() as stock:
+        for field, term in [*rare, idonly]:
+            q = Term(field, term.decode("utf-8"))
+            assert [(h.docnum, h.score) for h in mine.search(q, limit=None)] == \
+                [(h.docnum, h.score) for h in stock.search(q, limit=None)]
+            m = mine.reader().postings(field, term)
+            assert isinstance(m, InlineMatcher)
+            copy = m.copy()
+            assert (copy.block_min_length(), copy.block_max_length(), list(copy.all_ids())) == \
+                (m.block_min_length(), m.block_max_length(), list(m.all_ids()))
+        assert mine.reader().postings(*idonly).value() is None  # as a block's value: merging needs bytes or None
+        parser = QueryParser("text", SCHEMA)
+        for d in [d for d in docs if d["rtype"] == "quote"][:40]:  # phrases read the inlined positions
+            q = parser.parse('"' + " ".join(d["text"].replace('"', " ").split()[:3]) + '"')
+            assert [(h.docnum, h.score) for h in mine.search(q, limit=None)] == \
+                [(h.docnum, h.score) for h in stock.search(q, limit=None)]
 
 
 def test_an_articles_own_fields_are_indexed_on_its_marker_and_stored_on_its_quotes(tmp_path: Path) -> None:

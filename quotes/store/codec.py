@@ -7,7 +7,10 @@
   per reader is safe; and a field's length bytes are read whole, once.
 - Writing: a segment's postings are flushed by one loop (``QuotesFieldWriter``) into a postings
   writer without per-posting assertions that leaves one-posting blocks uncompressed
-  (``QuotesPostingsWriter``); what readers read is Whoosh's.
+  (``QuotesPostingsWriter``), and a term with fewer than ``INLINE_LIMIT`` postings keeps them
+  in its term info, as Whoosh 2.7 meant to but could not (``finish_postings``); what readers
+  read is Whoosh's, inlined postings through a ``ListMatcher`` that copies whole
+  (``InlineMatcher``).
 
 The index's writers use ``QuotesCodec``; each segment records its codec, so segments it wrote
 are read with the fix too, and segments of older indexes (``W3Codec``) read as they always did.
@@ -16,11 +19,17 @@ are read with the fix too, and segments of older indexes (``W3Codec``) read as t
 from __future__ import annotations
 
 from array import array
+from itertools import repeat
 from typing import Any
 
 from whoosh.codec.base import OutOfOrderError
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3FieldWriter, W3PerDocReader, W3PostingsWriter, _lenfield
+from whoosh.matching import ListMatcher
 from whoosh.util.numeric import byte_to_length
+
+#: Terms with fewer postings than this keep them in their term info, not in a block of the
+#: postings file (see ``QuotesPostingsWriter.finish_postings``).
+INLINE_LIMIT = 8
 
 
 class QuotesPerDocReader(W3PerDocReader):
@@ -81,6 +90,9 @@ class QuotesPostingsWriter(W3PostingsWriter):
     """
 
     _compression: int
+    _terminfo: Any
+    _blockcount: int
+    _inlinelimit: int
     _maxweight: float
     _minlength: int | None
     _maxlength: int
@@ -94,6 +106,27 @@ class QuotesPostingsWriter(W3PostingsWriter):
             super()._write_block(last)
         finally:
             self._compression = level
+
+    def finish_postings(self) -> Any:
+        """As Whoosh's, with a short posting list inlined into the term's info.
+
+        Notes:
+            Whoosh 2.7 means to inline lists shorter than ``inlinelimit`` but calls a method
+            its term info does not have (``set_inline`` for ``set_inlined``), so it ships with
+            the limit at 1 (never). Most terms of a quote index are rare (a name, a word of
+            one quote): writing each as a pickled, length-prefixed block in the postings file
+            was a tenth of a segment's flush. Readers of any Whoosh 2.7 segment read inlined
+            postings (``W3Codec.postings_reader``).
+        """
+        terminfo = self._terminfo
+        if not self._blockcount and len(self._ids) < self._inlinelimit:
+            terminfo.add_block(self)
+            # values None, not (), when the field has none: Whoosh's ListMatcher reads an
+            # empty tuple as "no postings" in all_items
+            terminfo._inlined = (tuple(self._ids), tuple(self._weights), tuple(self._values) or None)
+            self._terminfo = None
+            return terminfo
+        return super().finish_postings()
 
     def add_posting(self, id_: Any, weight: float, vbytes: bytes, length: int | None = None) -> None:
         if len(self._ids) >= self._blocklimit:
@@ -160,9 +193,35 @@ class QuotesFieldWriter(W3FieldWriter):
             self.finish_term()
 
 
+class InlineMatcher(ListMatcher):
+    """Whoosh's ``ListMatcher`` over a term's inlined postings, read as a block's postings
+    read: a field without values gives None (``ListMatcher`` gives "", which a writer merging
+    segments refuses), and a copy keeps the term and its info (``ListMatcher.copy`` drops
+    both, and a scorer asks a copy for the term's lengths)."""
+
+    def value(self) -> Any:
+        return super().value() if self._values else None
+
+    def all_items(self) -> Any:
+        return zip(self._ids, self._values if self._values else repeat(None))
+
+    def copy(self) -> InlineMatcher:
+        return InlineMatcher(self._ids, self._weights, self._values, self._format, self._scorer,
+                             self._i, self._all_weights, self._term, self._terminfo)
+
+
 class QuotesCodec(W3Codec):
     """Whoosh 2.7's codec, reading per-document data with ``QuotesPerDocReader`` and writing
-    postings with ``QuotesPostingsWriter``."""
+    postings with ``QuotesPostingsWriter``, short posting lists inlined (``INLINE_LIMIT``)."""
+
+    def __init__(self, blocklimit: int = 128, compression: int = 3, inlinelimit: int | None = None) -> None:
+        super().__init__(blocklimit, compression, INLINE_LIMIT if inlinelimit is None else inlinelimit)
+
+    def postings_reader(self, dbfile: Any, terminfo: Any, format_: Any, term: Any = None, scorer: Any = None) -> Any:
+        if terminfo.is_inlined():
+            ids, weights, values = terminfo.inlined_postings()
+            return InlineMatcher(ids, weights, values, format_, scorer=scorer, term=term, terminfo=terminfo)
+        return super().postings_reader(dbfile, terminfo, format_, term=term, scorer=scorer)
 
     def field_writer(self, storage: Any, segment: Any) -> QuotesFieldWriter:
         return QuotesFieldWriter(self, storage, segment)
