@@ -143,8 +143,13 @@ def _open_regular(p: Path) -> IO[bytes]:
         raise
 
 
-def read_file(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Article:
+def read_file(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES, key: str | None = None) -> Article:
     """Read one ``.txt`` article.
+
+    Args:
+        path: The file.
+        max_bytes: Larger files are refused.
+        key: The article's key, its resolved path, when the caller knows it (default: resolved here).
 
     Raises:
         InputError: missing, unreadable, not a regular file, too large, binary or empty.
@@ -171,7 +176,7 @@ def read_file(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Artic
     text = decode(data, str(p))
     if not text.strip():
         raise InputError(f"{p}: empty")
-    return article_from_text(text, id=p.name, path=str(p), key=str(p.resolve()))
+    return article_from_text(text, id=p.name, path=str(p), key=key or str(p.resolve()))
 
 
 def _decode_row(line: bytes, source: str, state: dict[str, str]) -> str:
@@ -349,17 +354,31 @@ def _skip(skipped: list[Skipped], source: str, reason: str) -> None:
 
 
 def _walk(folder: Path, skipped: list[Skipped]) -> Iterator[Path]:
+    """The article files under ``folder``, in sorted order (hidden files and folders left out)."""
+    return (f for f, _key in _walk_keys(folder, skipped))
+
+
+def _walk_keys(folder: Path, skipped: list[Skipped]) -> Iterator[tuple[Path, str]]:
+    """``_walk``, each file with its resolved path (an article's key).
+
+    Notes:
+        The walk never enters a linked folder, so a file that is no link itself resolves to
+        its folder's resolved path and its name: the folder is resolved once, not each file
+        (resolving asked the file system about every part of every path, a sixth of reading).
+    """
     def onerror(e: OSError) -> None:
         _skip(skipped, str(e.filename), f"cannot read folder ({e.strerror})")
 
     # followlinks=False: a symlink loop cannot trap the walk
     for root, dirs, files in os.walk(folder, onerror=onerror):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        real = os.path.realpath(root)
         for f in sorted(files):
             if f.startswith("."):
                 continue
             if f.lower().endswith(TEXT_SUFFIXES + TABLE_SUFFIXES):
-                yield Path(root) / f
+                path = os.path.join(root, f)
+                yield Path(path), os.path.realpath(path) if os.path.islink(path) else os.path.join(real, f)
 
 
 def iter_articles(paths: Iterable[str | os.PathLike[str]], skipped: list[Skipped] | None = None,
@@ -386,18 +405,18 @@ def iter_articles(paths: Iterable[str | os.PathLike[str]], skipped: list[Skipped
             continue
         p = Path(raw)
         if p.is_dir():
-            files: Iterable[Path] = _walk(p, skipped)
+            files: Iterable[tuple[Path, str | None]] = _walk_keys(p, skipped)
         elif p.exists() or p.is_symlink():
-            files = [p]
+            files = [(p, None)]
         else:
             _skip(skipped, str(p), "no such file or folder")
             continue
-        for f in files:
+        for f, key in files:
             if f.suffix.lower() in TABLE_SUFFIXES:
                 yield from _read_table_file(f, skipped, text_field, max_bytes)
                 continue
             try:
-                yield read_file(f, max_bytes=max_bytes)
+                yield read_file(f, max_bytes=max_bytes, key=key)
             except InputError as e:
                 _skip(skipped, str(f), str(e).removeprefix(f"{f}: "))
 

@@ -60,6 +60,24 @@ def test_folder_walk_skips_bad_files_with_a_reason(tmp_path: Path) -> None:
     assert sorted(Path(s.source).name for s in skipped) == ["b.txt", "c.txt"]
 
 
+def test_a_walked_files_key_is_its_resolved_path(tmp_path: Path) -> None:
+    """The walk resolves each folder once; a linked file, or a folder reached through a link,
+    still keys by where the file really is (as ``Path.resolve``, and as one file given alone)."""
+    real = tmp_path / "real"
+    (real / "sub").mkdir(parents=True)
+    (real / "a.txt").write_text("Officials said the road was closed.")
+    (real / "sub" / "b.txt").write_text("Police said it was open.")
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("A spokesman said nothing.")
+    (real / "sub" / "c.txt").symlink_to(elsewhere)
+    (tmp_path / "via").symlink_to(real)
+    for root in (real, tmp_path / "via"):
+        got = {a.id: a.key for a in iter_articles([root])}
+        r = real.resolve()
+        assert got == {"a.txt": str(r / "a.txt"), "b.txt": str(r / "sub" / "b.txt"), "c.txt": str(elsewhere.resolve())}
+        assert got["c.txt"] == read_file(root / "sub" / "c.txt").key
+
+
 def test_jsonl_and_csv_tables(tmp_path: Path) -> None:
     rows = [{"id": "r1", "text": "“Yes,” he said.", "outlet": "Daily", "date": "2024-03-05"},
             {"id": "r2", "body": "Officials said no."}, {"id": "r3"}]
