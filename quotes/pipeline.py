@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from collections.abc import Callable, Generator, Iterable, Iterator
 from typing import Any
 
@@ -109,6 +110,8 @@ def settle_process() -> None:
         index writer a tuple per posting, nearly all freed by reference counting or never
         cyclic, and walking them a few hundred at a time cost about 4 % of ``quotes extract``
         and of ``quotes index -j 2`` (their workers are forked from the settled process).
+        Finalizers then run in larger batches, so a Ctrl-C that lands in one, which Python
+        drops, is raised again (``_interrupts_kept``).
     """
     import gc
 
@@ -120,6 +123,34 @@ def settle_process() -> None:
     if not gc.get_freeze_count():  # once per process: a host that calls it again keeps its garbage
         gc.freeze()
         gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
+        sys.unraisablehook = _interrupts_kept(sys.unraisablehook)
+
+
+def _interrupts_kept(previous: Callable[[Any], object]) -> Callable[[Any], object]:
+    """An ``sys.unraisablehook`` that raises a dropped Ctrl-C again in the main thread.
+
+    Notes:
+        Python runs a finalizer (``__del__``: Whoosh's file locks have one) whenever an object
+        is freed, and a KeyboardInterrupt raised inside one is printed as "Exception ignored"
+        and dropped: the run would go on and exit 0. A thread delivers it again a moment later
+        (from inside this hook it would be raised in the hook, and dropped again); should it
+        land in a finalizer once more, this hook sends it once more.
+    """
+    import _thread
+    import threading
+    import time
+
+    def again() -> None:
+        time.sleep(0.01)
+        _thread.interrupt_main()
+
+    def hook(unraisable: Any) -> None:
+        if unraisable.exc_type is not None and issubclass(unraisable.exc_type, KeyboardInterrupt):
+            threading.Thread(target=again, daemon=True, name="quotes-interrupt").start()
+            return
+        previous(unraisable)
+
+    return hook
 
 
 def _ignore_interrupts() -> None:

@@ -115,3 +115,28 @@ def test_settle_process_freezes_once_what_extraction_reads() -> None:
             "assert quotes.extract('“We will win,” she said.')[0].text == 'We will win,'\n")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
+
+
+@pytest.mark.parametrize("settled", [True, False])
+def test_a_ctrl_c_that_lands_in_a_finalizer_is_not_lost(settled: bool) -> None:
+    """Python drops a KeyboardInterrupt raised in ``__del__``; a settled process raises it again."""
+    import subprocess
+    import sys
+
+    code = ("import os, signal, time, quotes\n"
+            + ("quotes.settle_process()\n" if settled else "")
+            + "class Lock:\n"
+            "    def __del__(self):\n"
+            "        os.kill(os.getpid(), signal.SIGINT)\n"
+            "        sum(range(1000))  # bytecode: the interrupt is raised here, in the finalizer\n"
+            "try:\n"
+            "    Lock()\n"
+            "    end = time.monotonic() + 3\n"
+            "    while time.monotonic() < end:\n"
+            "        pass\n"
+            "    print('finished')\n"
+            "except KeyboardInterrupt:\n"
+            "    print('interrupted')\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert r.stdout.strip() == ("interrupted" if settled else "finished"), r.stderr
+    assert ("Exception ignored" in r.stderr) is not settled
