@@ -22,7 +22,7 @@ from .lexicon import (
     STRAIGHT_MARKS,
 )
 from .models import Span
-from .split import is_heading, paragraphs, sentences
+from .split import is_heading, paragraphs, sentence_starters, sentences
 from .tokens import Tok, tokenize
 
 # "''" before '"' so doubled apostrophes are read as one mark; single curly marks are not
@@ -85,8 +85,23 @@ def _is_opener(text: str, i: int, mark: str, lo: int, hi: int) -> bool | None:
 _TITLE_ABBREVIATIONS = frozenset(h for h in HONORIFICS if h.endswith("."))
 
 
+# A middle initial ends the sentence before it: "Douglas J." (Punkt breaks there when the
+# surname is also a common word, "Band", "Bush"), unless the next word often starts sentences
+_MIDDLE_INITIAL = re.compile(r"(?<![\w.’'-])[A-Z][a-z]+ [A-Z]\.$")
+_NEXT_NAME = re.compile(r"[A-Z][a-z]+\b")
+
 _QUOTE_END = re.compile(r"[?!.,…]\s*(?:[”\"»’']|'')\s*$")
 _WORD = re.compile(r"[A-Za-z’'\-]+|,")
+
+
+def _after_initial(text: str, g_start: int, g_end: int, nxt: Span) -> bool:
+    """Whether a sentence ends at a name's middle initial ("Douglas J.") and the next one goes
+    on with the surname ("Band, who led …"): a capitalised word that is not one of Punkt's
+    frequent sentence starters."""
+    if not _MIDDLE_INITIAL.search(text, max(g_start, g_end - 30), g_end):
+        return False
+    m = _NEXT_NAME.match(text, nxt.start, nxt.end)
+    return m is not None and m.group().lower() not in sentence_starters()
 
 
 def _attribution_follows(text: str, g_start: int, g_end: int, nxt: Span) -> bool:
@@ -290,7 +305,8 @@ def frames(text: str) -> list[Frame]:
                 lower_start = first.islower() or first in ",;:—–―)"
                 # Punkt sometimes ends a sentence at "Mr." before a name it has not seen
                 after_title = text[g_end - 1] == "." and text[max(g_start, text.rfind(" ", g_start, g_end) + 1):g_end].lower() in _TITLE_ABBREVIATIONS
-                if straddles or lower_start or after_title or _attribution_follows(text, g_start, g_end, s):
+                if straddles or lower_start or after_title or _after_initial(text, g_start, g_end, s) \
+                        or _attribution_follows(text, g_start, g_end, s):
                     groups[-1][1] = s.end
                     continue
             groups.append([s.start, s.end])

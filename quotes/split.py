@@ -99,6 +99,11 @@ def tokenizer() -> PunktSentenceTokenizer:
     return CachedPunkt(params)
 
 
+def sentence_starters() -> set[str]:
+    """The words Punkt's English parameters know as frequent sentence starters ("but", "the")."""
+    return tokenizer()._params.sent_starters  # type: ignore[no-any-return]
+
+
 def paragraphs(text: str) -> list[Span]:
     """Split ``text`` into paragraphs (see ``_paragraphs``); the last few articles' answers are
     kept, as several stages ask for the same article's paragraphs."""

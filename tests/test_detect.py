@@ -52,6 +52,18 @@ def test_frames_merge_sentences_inside_one_quote() -> None:
     assert fr[2].paragraph == 1
 
 
+@pytest.mark.parametrize("text, expected", [
+    # Punkt breaks after a middle initial when the surname is also a common word
+    ("In April 2009, Douglas J. Band, who led the initiative, emailed two aides. They answered.",
+     ["In April 2009, Douglas J. Band, who led the initiative, emailed two aides.", "They answered."]),
+    ("Critics of Michael J. Fox said nothing.", ["Critics of Michael J. Fox said nothing."]),
+    # a real sentence end at a capital and a period: the next word often starts sentences
+    ("Davis starred as Malcolm X. But the film was cut.", ["Davis starred as Malcolm X.", "But the film was cut."]),
+])
+def test_a_middle_initial_does_not_end_a_frame(text: str, expected: list[str]) -> None:
+    assert [text[f.start:f.end] for f in frames(text)] == expected
+
+
 def test_headings_give_no_frames() -> None:
     text = "Talks Resume In Geneva\nThe minister said the talks would resume."
     assert [text[f.start:f.end] for f in frames(text)] == ["The minister said the talks would resume."]

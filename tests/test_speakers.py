@@ -134,6 +134,9 @@ def _last(text: str):
     ('"It is a tough market," the chief executive, Tom Pike, told analysts.', "Tom Pike", "person", "chief executive"),
     ('"It is over," Carl Emmerson, from the Institute, told BBC News.', "Carl Emmerson", "person", None),
     ('LONDON (Reuters) - Sales rose, the Acme chairman Tom Pike said.', "Tom Pike", "person", "Acme chairman"),
+    # a middle initial is no sentence end, though the surname is a common word
+    ("In April 2009, Douglas J. Band, who led the charity's initiative, emailed two aides.\n\n"
+     "Mr. Band wrote that he needed help.", "Douglas J. Band", "person", "who led the charity's initiative"),
 ])
 def test_speaker_patterns(text: str, speaker: str, stype: str, role: str | None) -> None:
     assert _last(text) == (speaker, stype, role)
