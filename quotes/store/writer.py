@@ -10,7 +10,9 @@ from collections.abc import Iterable
 from operator import itemgetter
 from typing import Any
 
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.fields import UnknownFieldError
+from whoosh.util.numeric import length_to_byte
 from whoosh.writing import PostingPool, SegmentWriter
 
 from ..models import Article, Quote
@@ -73,6 +75,9 @@ class QuotesWriter(SegmentWriter):
         self._postings: dict[tuple[str, Any], _Postings] = {}
         self._fields = dict(self.schema.items())  # the schema's lookups are Python methods
         self._lean = all(not f.vector and not f.separate_spelling() for f in self._fields.values())
+        # per field: the field, its lengths column if indexed (None if not), its column type
+        self._plans = {name: (f, _lenfield(name) if f.indexed else None, f.column_type or None)
+                       for name, f in self._fields.items()}
 
     def add_document(self, **fields: Any) -> None:
         custom = [name for name in fields if name[:1] == "_"]
@@ -81,29 +86,35 @@ class QuotesWriter(SegmentWriter):
             return
         stored_as = {name[8:]: fields[name] for name in custom}  # "_stored_<field>": stored instead
         self._check_state()
-        schema, pool, perdoc, docnum = self._fields, self.pool, self.perdocwriter, self.docnum
+        plans, pool, perdoc, docnum = self._plans, self.pool, self.perdocwriter, self.docnum
         add, size = pool.current.append, 0
         perdoc.start_doc(docnum)
+        stored, totals, add_column = perdoc._storedfields, perdoc._fieldlengths, perdoc.add_column_value
         try:
             for name in sorted(fields):  # Whoosh's order: the same lengths and columns
                 value = fields[name]
                 if value is None or name[:1] == "_":
                     continue
-                field = schema.get(name)
-                if field is None:
+                plan = plans.get(name)
+                if plan is None:
                     raise UnknownFieldError(f"No field named {name!r} in {self.schema}")
-                length = 0
-                if field.indexed:
+                field, lenfield, column = plan
+                # what W3PerDocWriter.add_field does, without a call per field
+                if lenfield is not None:  # indexed
                     postings, length, bytes_ = self._index(name, field, value)
                     if postings:
                         pool.fieldnames.add(name)
                         size += bytes_
                         for tbytes, weight, vbytes in postings:
                             add((name, tbytes, docnum, weight, vbytes))
+                    if length:
+                        add_column(lenfield, LENGTHS_COLUMN, length_to_byte(length))
+                        totals[name] += length
                 kept = stored_as.get(name, value) if stored_as else value
-                perdoc.add_field(name, field, kept if field.stored else None, length)
-                if field.column_type and kept is not None:
-                    perdoc.add_column_value(name, field.column_type, field.to_column_value(kept))
+                if field.stored and kept is not None:
+                    stored[name] = kept
+                if column is not None and kept is not None:
+                    add_column(name, column, field.to_column_value(kept))
         except Exception:
             perdoc.cancel_doc()
             raise
