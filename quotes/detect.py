@@ -85,8 +85,9 @@ def _is_opener(text: str, i: int, mark: str, lo: int, hi: int) -> bool | None:
 _TITLE_ABBREVIATIONS = frozenset(h for h in HONORIFICS if h.endswith("."))
 
 
-# A middle initial ends the sentence before it: "Douglas J." (Punkt breaks there when the
-# surname is also a common word, "Band", "Bush"), unless the next word often starts sentences
+# Punkt ends a sentence at a middle initial ("Douglas J.") when the surname is also a common
+# word ("Band", "Fox"); the next "sentence" goes on with the name, unless its first word is one
+# that often starts sentences
 _MIDDLE_INITIAL = re.compile(r"(?<![\w.’'-])[A-Z][a-z]+ [A-Z]\.$")
 _NEXT_NAME = re.compile(r"[A-Z][a-z]+\b")
 
