@@ -132,17 +132,22 @@ def _interrupts_kept(previous: Callable[[Any], object]) -> Callable[[Any], objec
     Notes:
         Python runs a finalizer (``__del__``: Whoosh's file locks have one) whenever an object
         is freed, and a KeyboardInterrupt raised inside one is printed as "Exception ignored"
-        and dropped: the run would go on and exit 0. A thread delivers it again a moment later
-        (from inside this hook it would be raised in the hook, and dropped again); should it
-        land in a finalizer once more, this hook sends it once more.
+        and dropped: the run would go on and exit 0. A thread sends SIGINT to the main thread
+        again a moment later (from inside this hook it would be raised in the hook, and dropped
+        again), as a signal so that a main thread blocked on a lock wakes to it; should it land
+        in a finalizer once more, this hook sends it once more.
     """
     import _thread
+    import signal
     import threading
     import time
 
     def again() -> None:
         time.sleep(0.01)
-        _thread.interrupt_main()
+        if hasattr(signal, "pthread_kill"):
+            signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGINT)
+        else:  # Windows: no per-thread signals
+            _thread.interrupt_main()
 
     def hook(unraisable: Any) -> None:
         if unraisable.exc_type is not None and issubclass(unraisable.exc_type, KeyboardInterrupt):

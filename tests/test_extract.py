@@ -117,26 +117,31 @@ def test_settle_process_freezes_once_what_extraction_reads() -> None:
     assert r.returncode == 0, r.stderr
 
 
-@pytest.mark.parametrize("settled", [True, False])
-def test_a_ctrl_c_that_lands_in_a_finalizer_is_not_lost(settled: bool) -> None:
+@pytest.mark.parametrize("settled, then", [
+    (True, "busy"),
+    (True, "blocked"),  # waiting on a lock: the signal wakes it, not only the next bytecode
+    (False, "busy"),
+])
+def test_a_ctrl_c_that_lands_in_a_finalizer_is_not_lost(settled: bool, then: str) -> None:
     """Python drops a KeyboardInterrupt raised in ``__del__``; a settled process raises it again."""
     import subprocess
     import sys
 
-    code = ("import os, signal, time, quotes\n"
+    wait = ("    end = time.monotonic() + 3\n    while time.monotonic() < end:\n        pass\n" if then == "busy"
+            else "    threading.Event().wait(20)\n")
+    code = ("import os, signal, threading, time, quotes\n"
             + ("quotes.settle_process()\n" if settled else "")
             + "class Lock:\n"
             "    def __del__(self):\n"
             "        os.kill(os.getpid(), signal.SIGINT)\n"
             "        sum(range(1000))  # bytecode: the interrupt is raised here, in the finalizer\n"
+            "start = time.monotonic()\n"
             "try:\n"
             "    Lock()\n"
-            "    end = time.monotonic() + 3\n"
-            "    while time.monotonic() < end:\n"
-            "        pass\n"
-            "    print('finished')\n"
+            + wait
+            + "    print('finished')\n"
             "except KeyboardInterrupt:\n"
-            "    print('interrupted')\n")
+            "    print('interrupted', round(time.monotonic() - start))\n")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert r.stdout.strip() == ("interrupted" if settled else "finished"), r.stderr
+    assert r.stdout.strip() == ("interrupted 0" if settled else "finished"), r.stderr
     assert ("Exception ignored" in r.stderr) is not settled
