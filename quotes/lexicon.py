@@ -455,3 +455,7 @@ KINSHIP_NOUNS = frozenset({"husband", "wife", "son", "daughter", "mother", "fath
                            "neighbour", "neighbor", "friend", "cousin", "uncle", "aunt", "grandmother",
                            "grandfather", "niece", "nephew", "stepfather", "stepmother", "colleague", "mum",
                            "dad", "grandson", "granddaughter"})
+
+#: Prepositions that place a collective source in a body or place: "analysts at Goldman Sachs",
+#: "officials in Brussels", "sources from the ministry", "people with knowledge of the talks".
+PLACING_PREPOSITIONS = frozenset({"at", "from", "in", "with"})

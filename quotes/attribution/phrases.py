@@ -42,6 +42,13 @@ def np_word(t: Tok) -> str | None:
     return _np_class(t.text)
 
 
+def title_of_the(toks: list[Tok], j: int, lo: int = 0) -> bool:
+    """Whether ``toks[j]`` is the "the" inside a title's "of" phrase: "Chancellor of the
+    Exchequer Gordon Brown" (not a name's: "Rhian Beynon of the JCWI"); ``lo`` bounds the phrase."""
+    return toks[j].low == "the" and j - 2 >= lo and toks[j - 1].low == "of" and j + 1 < len(toks) \
+        and toks[j + 1].is_cap and (toks[j - 2].low in TITLE_WORDS or toks[j - 2].low in ROLE_HEADS)
+
+
 @lru_cache(maxsize=65536)
 def _np_class(text: str) -> str | None:
     # a token's class depends on its text alone: cached, as names and titles recur
@@ -306,9 +313,7 @@ def scan_right(toks: list[Tok], j: int, hi: int, strict: bool = True) -> tuple[M
             full_name = nxt == "cap" and k + 2 < hi and np_word(toks[k + 2]) == "cap" and k - s < 2 \
                 and toks[k].low not in TIME_WORDS and toks[k].low not in ADVERBIAL_PREPOSITIONS \
                 and not toks[k].low.endswith("ing")  # "said off-loading Amex …": a verb, not a title
-            # "the" inside an "of" phrase of a title: "Chancellor of the Exchequer Gordon Brown"
-            of_the = toks[k].low == "the" and k - 1 > s and toks[k - 1].low == "of" and nxt == "cap" and (
-                toks[k - 2].low in TITLE_WORDS or toks[k - 2].low in ROLE_HEADS)
+            of_the = nxt == "cap" and title_of_the(toks, k, s)
             if not toks[k].is_cap and toks[k].is_word and toks[k].low not in AUXILIARIES and (
                     nxt == "role" or (nxt == "cap" and toks[s].low in DETERMINERS) or full_name or of_the):
                 k += 1

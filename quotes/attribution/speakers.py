@@ -25,6 +25,7 @@ from ..lexicon import (
     HONORIFICS,
     KINSHIP_NOUNS,
     NAME_CONNECTORS,
+    PLACING_PREPOSITIONS,
     POSTMODIFIER_ADJECTIVES,
     ROLE_HEADS,
     SPEECH_FORMS,
@@ -44,6 +45,7 @@ from .phrases import (
     relative_role,
     role_text,
     span_text,
+    title_of_the,
 )
 from .records import Mention
 
@@ -121,7 +123,7 @@ class Registry:
                     continue
                 j = i
                 while j < n and (toks[j].is_cap or toks[j].low in _RUN_WORDS or toks[j].low in ROLE_HEADS
-                                 or toks[j].low in TITLE_WORDS) and (np_word(toks[j]) is not None or _of_the(toks, j)):
+                                 or toks[j].low in TITLE_WORDS) and (np_word(toks[j]) is not None or title_of_the(toks, j)):
                     j += 1
                 while j > i and toks[j - 1].low in ("of", "and", "for", "de", "al", "bin"):
                     j -= 1
@@ -230,7 +232,7 @@ class Registry:
             return self._org(_strip_det(m.text), m.alias)  # "the Liberal Democrats", "Tories"
         if m.kind == "generic" and (any(t.low in POSTMODIFIER_ADJECTIVES for t in words) or (
                 len(words) > 2 and words[0].low in GENERIC_SPEAKERS and words[0].low.endswith("s")
-                and words[1].low in ("at", "from", "in", "with"))):
+                and words[1].low in PLACING_PREPOSITIONS)):
             # "sources close to Mr Hockney" are not he; "analysts at Goldman Sachs" not the bank
             return Entity(_group_name(m.text), "group")
         if m.kind in ("org", "generic") or not words[-1].is_cap or _common_word(words[-1]) or words[-1].low in ROLE_HEADS:
@@ -386,13 +388,6 @@ def _mention_tokens(text: str) -> list[Tok]:
 
 
 _RUN_WORDS = frozenset({"of", "de", "al", "bin", "the"})  # lower-case words a name run may hold
-
-
-def _of_the(toks: list[Tok], j: int) -> bool:
-    """"the" inside a title's "of" phrase: "Chancellor of the Exchequer Gordon Brown" (not a
-    name's: "Rhian Beynon of the JCWI")."""
-    return toks[j].low == "the" and j > 1 and toks[j - 1].low == "of" and j + 1 < len(toks) and toks[j + 1].is_cap \
-        and (toks[j - 2].low in TITLE_WORDS or toks[j - 2].low in ROLE_HEADS)
 
 
 def _issuer(m: Mention, words: list[Tok]) -> Mention | None:

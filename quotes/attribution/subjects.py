@@ -18,6 +18,7 @@ from ..lexicon import (
     HONORIFICS,
     KINSHIP_NOUNS,
     PHRASE_PREPOSITIONS,
+    PLACING_PREPOSITIONS,
     POSTMODIFIER_ADJECTIVES,
     PRONOUNS,
     REFLEXIVES,
@@ -86,7 +87,7 @@ def _placed_group(toks: list[Tok], mention: Mention, cue_i: int) -> Mention | No
     words = mention.text.lower().split()
     if not after or not words or words[-1] not in GENERIC_SPEAKERS or not words[-1].endswith("s") \
             or words[-1] in DOCUMENT_SOURCES \
-            or after[0].low not in ("at", "from", "in", "with") or len(after) > 6 \
+            or after[0].low not in PLACING_PREPOSITIONS or len(after) > 6 \
             or not all(t.is_word for t in after) or not any(t.is_cap for t in after[1:]):
         return None
     return Mention(mention.start, after[-1].end, f"{mention.text} {span_text(after)}", "generic")
