@@ -22,14 +22,17 @@ from .evaluate import evaluate, format_scores, score
 from .export import FORMATS, SPEAKER_FORMATS, write_quotes, write_speakers
 from .extract import extract, extract_article, extract_file
 from .index import IndexReport, QuoteIndex, resolve_index_dir, resolve_location
-from .learned import SpanModel, load_model, train_model
+from .learned import SpanModel, load_model
 from .models import Article, Quote, Speaker
-from .pipeline import extract_many, settle_process
+from .pipeline import extract_many
 from .read import MAX_BYTES, Skipped, count_inputs, iter_articles, read_file, seeds_dir
 from .store.backend import Hits
 from .store.filters import SORTS, SearchFilters
 from .store.repair import CheckReport, RepairReport, check, repair
 from .store.solr_store import init_collection as solr_init
+from .training import TRAINERS, train
+from .training.span import train_model
+from .workers import settle_process
 
 __version__ = "0.2.0"
 
@@ -55,6 +58,7 @@ __all__ = [
     "RepairReport",
     "SearchFilters",
     "SpanModel",
+    "TRAINERS",
     "Skipped",
     "Speaker",
     "__version__",
@@ -76,6 +80,7 @@ __all__ = [
     "seeds_dir",
     "settle_process",
     "solr_init",
+    "train",
     "train_model",
     "write_quotes",
     "write_speakers",

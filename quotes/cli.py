@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -220,32 +221,37 @@ def eval_cmd(gold: str, docs: str, as_json: bool, rules_only: bool, model_path: 
 
 
 @cli.command()
-@click.argument("gold", type=click.Path(dir_okay=False, exists=True))
-@click.argument("docs", type=click.Path(file_okay=False, exists=True))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="Where to write the model (JSON).")
+@click.argument("names", nargs=-1)
+@click.option("--shared", type=click.Path(file_okay=False), help="The shared data folder (default: $QUOTES_SHARED, else ../shared).")
+@click.option("-o", "--output", type=click.Path(), help="Where to write: a file for one model, a folder for several (default: the model's file name here).")
 @_verbosity
-def train(gold: str, docs: str, output: str) -> None:
-    """Train the span model on GOLD.jsonl and the articles in DOCS (the scorer's format).
+def train(names: tuple[str, ...], shared: str | None, output: str | None) -> None:
+    """Train the learned parts named (``all``: every one) from the shared data; no name lists them.
 
-    The model decides which quote-marked spans no cue took are quotes. The shipped one is
-    trained on PolNeAR train; the same data give the same file, byte for byte.
+    Each writes the JSON file the package ships; the same data give the same file, byte for byte.
 
     \b
     Examples:
-      quotes train ../shared/polnear/train/gold.jsonl ../shared/polnear/train/docs -o spans.json
+      quotes train
+      quotes train span -o spans.json
       quotes eval ../shared/polnear/dev/gold.jsonl ../shared/polnear/dev/docs --model spans.json
     """
-    model = api.train_model(gold, docs)
-    try:
-        with open(output, "w", encoding="utf-8") as f:
-            f.write(model.to_json())
-    except OSError as e:
-        raise api.OutputError(f"cannot write {output}: {e.strerror or e}") from e
-    m = model.meta
-    click.echo(f"{m['examples']} spans ({m['positives']} quotes with the right speaker) from {m['articles']} articles; "
-               f"threshold {model.threshold:.2f}, takes {m['taken']}; attribution F1 on the training data "
-               f"{m['train_attribution_f1']:.3f} → {output}")
+    if not names:
+        for t in api.TRAINERS:
+            click.echo(f"{t.name:<10} {t.summary}\n{'':<10} from {', '.join(t.data)}; ships as quotes/data/{t.file}")
+        return
+    todo = [t.name for t in api.TRAINERS] if names == ("all",) else list(dict.fromkeys(names))
+    single = len(todo) == 1 and output is not None and not os.path.isdir(output)
+    for name in todo:
+        model, line = api.train(name, shared)
+        file = next(t.file for t in api.TRAINERS if t.name == name)
+        target = output if single and output else os.path.join(output or ".", file)
+        try:
+            with open(target, "w", encoding="utf-8") as f:
+                f.write(model.to_json())
+        except OSError as e:
+            raise api.OutputError(f"cannot write {target}: {e.strerror or e}") from e
+        click.echo(f"{name}: {line} → {target}")
 
 
 @cli.command()

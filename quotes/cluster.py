@@ -5,7 +5,8 @@
 of text files, a byte range of a JSONL file, one CSV file) that workers read themselves, so a
 10-million-article corpus never sits in one process: the client holds only the partition list
 and a bounded window of results. Results come back in input order. With a Whoosh index they
-stream to its one writer; with a Solr index each worker writes its own batches to Solr.
+stream to its one writer; with a Solr index each worker writes its own batches to Solr (the
+index hands ``run_on_cluster`` the function that does it).
 
 A worker killed mid-run changes nothing in the result: Dask runs its partitions again elsewhere,
 and writes are idempotent (the same keys; an unchanged article is left as it is).
@@ -16,17 +17,20 @@ from __future__ import annotations
 import io
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .errors import InputError, QuotesError
 from .models import Article, Quote
-from .read import MAX_BYTES, TABLE_SUFFIXES, Skipped, _walk, iter_articles
+from .read import MAX_BYTES, TABLE_SUFFIXES, Skipped, iter_articles, jsonl_rows, row_articles, walk
+from .workers import safe_extract
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 #: Text files per partition, and bytes of a JSONL file per partition.
 FILES_PER_PART = 32
@@ -65,7 +69,7 @@ def partitions(paths: Iterable[str | os.PathLike[str]], skipped: list[Skipped]) 
         if str(raw) == "-":
             raise InputError("standard input cannot be spread over a cluster", "Give files or folders with --cluster.")
         p = Path(raw)
-        files = _walk(p, skipped) if p.is_dir() else [p]
+        files = walk(p, skipped) if p.is_dir() else [p]
         for f in files:
             if f.suffix.lower() not in TABLE_SUFFIXES:
                 texts.append(str(f))
@@ -118,33 +122,18 @@ def read_partition(part: Partition, max_bytes: int, skipped: list[Skipped]) -> I
     if part.kind != "jsonl":
         yield from iter_articles(list(part.paths), skipped, max_bytes=max_bytes)
         return
-    from .read import _jsonl_rows, _row_articles
-
     path = Path(part.paths[0])
     with open(path, "rb") as f:
         f.seek(part.start)
         data = io.BytesIO(f.read(part.end - part.start))
-    rows = _jsonl_rows(data, str(path), skipped, max_bytes, first_row=part.first_row)
-    yield from _row_articles(rows, str(path), str(path.resolve()), skipped, None, max_bytes)
+    rows = jsonl_rows(data, str(path), skipped, max_bytes, first_row=part.first_row)
+    yield from row_articles(rows, str(path), str(path.resolve()), skipped, None, max_bytes)
 
 
 def extract_partition(part: Partition, max_bytes: int) -> tuple[list[tuple[Article, list[Quote]]], list[Skipped]]:
     """Read and extract one partition (runs on a worker)."""
-    from .pipeline import _safe_extract
-
     skipped: list[Skipped] = []
-    return [(a, _safe_extract(a)) for a in read_partition(part, max_bytes, skipped)], skipped
-
-
-def index_partition(part: Partition, url: str, max_bytes: int) -> tuple[dict[str, int], list[Skipped]]:
-    """Read, extract and write one partition to the Solr collection ``url`` (runs on a worker)."""
-    from .index import QuoteIndex
-
-    pairs, skipped = extract_partition(part, max_bytes)
-    with QuoteIndex(url) as ix:
-        r = ix.add_quotes(pairs, commit_every=max(1, len(pairs)))
-    return {"articles": r.articles, "added": r.added, "replaced": r.replaced, "unchanged": r.unchanged,
-            "quotes": r.quotes}, skipped
+    return [(a, safe_extract(a)) for a in read_partition(part, max_bytes, skipped)], skipped
 
 
 @contextmanager
@@ -189,37 +178,33 @@ def _in_order(client: Any, func: Any, parts: Iterable[Partition], *args: Any, wi
             pending.append(client.submit(func, nxt, *args, pure=False))
 
 
+def run_on_cluster(paths: Iterable[str | os.PathLike[str]], spec: str, func: Callable[..., tuple[T, list[Skipped]]],
+                   *args: Any, skipped: list[Skipped]) -> Iterator[T]:
+    """``func(partition, *args)`` on the cluster ``spec`` for every partition of ``paths``, in
+    input order; each call returns its result and the inputs it skipped.
+
+    Notes:
+        ``func`` runs on a worker, so it must be a module's function (Dask ships it by name).
+        The index uses this to have each worker write its own partitions to Solr: what runs
+        where is the caller's choice, and this module never calls back into the index. A
+        bounded window (four partitions per worker) is in flight.
+    """
+    with connect(spec) as client:
+        window = 4 * max(1, len(client.scheduler_info().get("workers", {})))
+        for result, lost in _in_order(client, func, partitions(paths, skipped), *args, window=window):
+            for s in lost:
+                log.warning("skipped %s: %s", s.source, s.reason)
+            skipped.extend(lost)
+            yield result
+
+
 def extract_on_cluster(paths: Iterable[str | os.PathLike[str]], spec: str, skipped: list[Skipped] | None = None,
                        max_bytes: int = MAX_BYTES) -> Iterator[tuple[Article, list[Quote]]]:
     """Every article of ``paths`` with its quotes, extracted on the cluster ``spec``, in input order.
 
     Notes:
-        Partitions are read on the workers; a bounded window (four per worker) is in flight.
+        Partitions are read on the workers (``extract_partition``).
     """
     skipped = skipped if skipped is not None else []
-    with connect(spec) as client:
-        window = 4 * max(1, len(client.scheduler_info().get("workers", {})))
-        for pairs, lost in _in_order(client, extract_partition, partitions(paths, skipped), max_bytes, window=window):
-            for s in lost:
-                log.warning("skipped %s: %s", s.source, s.reason)
-            skipped.extend(lost)
-            yield from pairs
-
-
-def index_on_cluster(paths: Iterable[str | os.PathLike[str]], spec: str, url: str, skipped: list[Skipped],
-                     max_bytes: int = MAX_BYTES) -> dict[str, int]:
-    """Index ``paths`` into the Solr collection ``url``, each worker writing its partitions.
-
-    Returns:
-        The summed counts of articles, added, replaced, unchanged and quotes.
-    """
-    total = {"articles": 0, "added": 0, "replaced": 0, "unchanged": 0, "quotes": 0}
-    with connect(spec) as client:
-        window = 4 * max(1, len(client.scheduler_info().get("workers", {})))
-        for counts, lost in _in_order(client, index_partition, partitions(paths, skipped), url, max_bytes, window=window):
-            for s in lost:
-                log.warning("skipped %s: %s", s.source, s.reason)
-            skipped.extend(lost)
-            for k in total:
-                total[k] += counts[k]
-    return total
+    for pairs in run_on_cluster(paths, spec, extract_partition, max_bytes, skipped=skipped):
+        yield from pairs

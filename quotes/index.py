@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from .errors import OutputError
 from .export import write_csv
@@ -26,6 +26,9 @@ from .store.backend import Backend, Hits
 from .store.documents import article_key, is_unchanged
 from .store.filters import SearchFilters, check_limit
 from .store.registry import merge_speakers
+
+if TYPE_CHECKING:
+    from .cluster import Partition
 
 log = logging.getLogger(__name__)
 
@@ -201,12 +204,16 @@ class QuoteIndex:
     def _add_on_cluster(self, sources: Iterable[str | os.PathLike[str] | Article], cluster: str,
                         report: IndexReport, max_bytes: int | None) -> IndexReport:
         """Every worker of the cluster writes its partitions to the Solr collection itself."""
-        from .cluster import index_on_cluster
+        from .cluster import run_on_cluster
         from .read import MAX_BYTES
 
         t0 = time.perf_counter()
         paths = [s for s in sources if not isinstance(s, Article)]
-        counts = index_on_cluster(paths, cluster, str(self.path), report.skipped, max_bytes or MAX_BYTES)
+        counts = dict.fromkeys(("articles", "added", "replaced", "unchanged", "quotes"), 0)
+        for part in run_on_cluster(paths, cluster, index_partition, str(self.path), max_bytes or MAX_BYTES,
+                                   skipped=report.skipped):
+            for k in counts:
+                counts[k] += part[k]
         for k in ("articles", "added", "replaced", "unchanged", "quotes"):
             setattr(report, k, counts[k])
         report.total_quotes = self.count()
@@ -375,3 +382,19 @@ def _remove_quietly(path: Path) -> None:
         path.unlink(missing_ok=True)
     except OSError:  # a read-only folder: nothing was written there either
         pass
+
+
+def index_partition(part: Partition, url: str, max_bytes: int) -> tuple[dict[str, int], list[Skipped]]:
+    """Read, extract and write one partition of a corpus to the Solr collection ``url``: what a
+    Dask worker runs for ``QuoteIndex.add(..., cluster=…)``.
+
+    Returns:
+        The partition's counts (articles, added, replaced, unchanged, quotes) and what it skipped.
+    """
+    from .cluster import extract_partition
+
+    pairs, skipped = extract_partition(part, max_bytes)
+    with QuoteIndex(url) as ix:
+        r = ix.add_quotes(pairs, commit_every=max(1, len(pairs)))
+    return {"articles": r.articles, "added": r.added, "replaced": r.replaced, "unchanged": r.unchanged,
+            "quotes": r.quotes}, skipped

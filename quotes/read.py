@@ -190,9 +190,16 @@ def _decode_row(line: bytes, source: str, state: dict[str, str]) -> str:
         return line.decode("cp1252", errors="replace")
 
 
-def _jsonl_rows(f: IO[bytes], source: str, skipped: list[Skipped], max_bytes: int,
-                first_row: int = 0) -> Iterator[tuple[int, dict[str, Any]]]:
+def jsonl_rows(f: IO[bytes], source: str, skipped: list[Skipped], max_bytes: int,
+               first_row: int = 0) -> Iterator[tuple[int, dict[str, Any]]]:
     """(row number, object) of each JSON line, streamed; bad or oversized lines are skipped.
+
+    Args:
+        f: The lines, as bytes (a file, or one byte range of a file).
+        source: The name warnings give.
+        skipped: Receives a ``Skipped`` for each line not read.
+        max_bytes: Longer lines are skipped.
+        first_row: Rows before ``f`` (a later part of a file numbers its rows on from there).
 
     Notes:
         Lines end at ``\n`` alone: U+2028, U+2029 and U+0085 are legal inside JSON strings
@@ -274,9 +281,17 @@ def _csv_rows(f: IO[bytes], source: str, skipped: list[Skipped], max_bytes: int)
         text.detach()
 
 
-def _row_articles(rows: Iterable[tuple[int, dict[str, Any]]], source: str, key_base: str, skipped: list[Skipped],
-                  text_field: str | None, max_bytes: int) -> Iterator[Article]:
+def row_articles(rows: Iterable[tuple[int, dict[str, Any]]], source: str, key_base: str, skipped: list[Skipped],
+                 text_field: str | None, max_bytes: int) -> Iterator[Article]:
     """Articles from table rows: a text column plus optional id, title, outlet, date, byline.
+
+    Args:
+        rows: (row number, object) pairs, as ``jsonl_rows`` gives them.
+        source: The table's name (warnings; an article's ``path``).
+        key_base: What each row's key starts with (the table's resolved path, or ``stdin``).
+        skipped: Receives a ``Skipped`` for each row not read.
+        text_field: The column holding the text (default: the first of ``TEXT_FIELDS``).
+        max_bytes: Longer texts are skipped.
 
     Notes:
         A row is keyed ``<key_base>#<id>`` (its id column, else its row number), so the same
@@ -342,8 +357,8 @@ def _read_table_file(f: Path, skipped: list[Skipped], text_field: str | None, ma
         suffix = f.suffix.lower()
         try:
             rows = (_csv_rows(handle, str(f), skipped, max_bytes) if suffix == ".csv"
-                    else _jsonl_rows(handle, str(f), skipped, max_bytes))
-            yield from _row_articles(rows, str(f), str(f.resolve()), skipped, text_field, max_bytes)
+                    else jsonl_rows(handle, str(f), skipped, max_bytes))
+            yield from row_articles(rows, str(f), str(f.resolve()), skipped, text_field, max_bytes)
         except OSError as e:
             _skip(skipped, str(f), f"read failed part way ({e.strerror or e})")
 
@@ -353,13 +368,13 @@ def _skip(skipped: list[Skipped], source: str, reason: str) -> None:
     skipped.append(Skipped(source, reason))
 
 
-def _walk(folder: Path, skipped: list[Skipped]) -> Iterator[Path]:
+def walk(folder: Path, skipped: list[Skipped]) -> Iterator[Path]:
     """The article files under ``folder``, in sorted order (hidden files and folders left out)."""
     return (f for f, _key in _walk_keys(folder, skipped))
 
 
 def _walk_keys(folder: Path, skipped: list[Skipped]) -> Iterator[tuple[Path, str]]:
-    """``_walk``, each file with its resolved path (an article's key).
+    """``walk``, each file with its resolved path (an article's key).
 
     Notes:
         The walk never enters a linked folder, so a file that is no link itself resolves to
@@ -429,12 +444,9 @@ def count_inputs(paths: Iterable[str | os.PathLike[str]]) -> int | None:
         p = Path(raw)
         if str(raw) == "-" or p.suffix.lower() in TABLE_SUFFIXES:
             return None
-        if p.is_dir():
-            for f in _walk(p, []):
-                if f.suffix.lower() in TABLE_SUFFIXES:
-                    return None
-                n += 1
-        else:
+        for f in walk(p, []) if p.is_dir() else [p]:
+            if f.suffix.lower() in TABLE_SUFFIXES:
+                return None
             n += 1
     return n
 
@@ -449,8 +461,8 @@ def _read_stdin(buf: IO[bytes], skipped: list[Skipped], text_field: str | None, 
             break
         head += more
     if head.lstrip().startswith(b"{"):
-        rows = _jsonl_rows(io.BufferedReader(_Prefixed(head, buf)), "<stdin>", skipped, max_bytes)
-        yield from _row_articles(rows, "<stdin>", "stdin", skipped, text_field, max_bytes)
+        rows = jsonl_rows(io.BufferedReader(_Prefixed(head, buf)), "<stdin>", skipped, max_bytes)
+        yield from row_articles(rows, "<stdin>", "stdin", skipped, text_field, max_bytes)
         return
     data = head + buf.read(max_bytes + 1 - len(head))
     if len(data) > max_bytes:

@@ -110,7 +110,7 @@ def test_settle_process_freezes_once_what_extraction_reads() -> None:
             "junk = [object() for _ in range(1000)]\n"
             "quotes.settle_process()\n"
             "assert n > 10000 and gc.get_freeze_count() == n, (n, gc.get_freeze_count())\n"
-            "from quotes.pipeline import GC_YOUNG_THRESHOLD\n"
+            "from quotes.workers import GC_YOUNG_THRESHOLD\n"
             "assert gc.get_threshold()[0] == GC_YOUNG_THRESHOLD > 700, gc.get_threshold()\n"
             "assert quotes.extract('“We will win,” she said.')[0].text == 'We will win,'\n")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)

@@ -11,7 +11,8 @@ from click.testing import CliRunner
 
 from quotes import InputError, SpanModel, evaluate, extract, load_model
 from quotes.cli import cli
-from quotes.learned import MODEL_FILE, best_threshold, fit
+from quotes.learned import MODEL_FILE
+from quotes.training.span import best_threshold, fit
 
 from .conftest import ROOT, need_shared
 
@@ -26,9 +27,9 @@ def test_the_shipped_model_loads_and_says_what_it_was_trained_on() -> None:
 
 
 def test_quotes_train_reproduces_the_shipped_model_byte_for_byte(tmp_path: Path) -> None:
-    gold, docs = need_shared("polnear", "train", "gold.jsonl"), need_shared("polnear", "train", "docs")
+    gold, _docs = need_shared("polnear", "train", "gold.jsonl"), need_shared("polnear", "train", "docs")
     out = tmp_path / "spans.json"
-    r = CliRunner().invoke(cli, ["train", str(gold), str(docs), "-o", str(out)])
+    r = CliRunner().invoke(cli, ["train", "span", "--shared", str(gold.parents[2]), "-o", str(out)])
     assert r.exit_code == 0, r.output
     assert "threshold" in r.output and str(out) in r.output
     assert out.read_bytes() == SHIPPED.read_bytes()

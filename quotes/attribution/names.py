@@ -39,7 +39,9 @@ class ParsedName:
     of_role: str | None
 
 
-def _is_name_word(t: Tok) -> bool:
+def is_name_word(t: Tok) -> bool:
+    """Whether a token can be part of a name: a capitalised word that is no title, role,
+    organisation head or listed non-name ("Cooper", not "Adm.", "Minister", "Ministry")."""
     low = t.low
     if not t.is_cap or not t.is_word:
         return False
@@ -101,7 +103,7 @@ def _parse_np(toks: list[Tok]) -> ParsedName | None:
         # editor Cathy Newman": a description, then the name
         return _person(toks[tail:], toks[:tail], [])
     and_i = next((i for i, t in enumerate(toks) if t.low in ("and", "&") and i > 0), None)
-    if and_i is not None and _is_name_word(toks[and_i - 1]) and any(_is_name_word(t) for t in toks[and_i + 1:]):
+    if and_i is not None and is_name_word(toks[and_i - 1]) and any(is_name_word(t) for t in toks[and_i + 1:]):
         # "Tony Blair and Ruth Kelly": two speakers together, kept as one group
         return ParsedName(span_text(whole), "unknown", None, None, None)
     of_i = next((i for i, t in enumerate(toks) if t.low == "of" and i > 0), None)
@@ -110,7 +112,7 @@ def _parse_np(toks: list[Tok]) -> ParsedName | None:
     # name run: the trailing run of name words in `pre`
     e = len(pre)
     s = e
-    while s > 0 and (_is_name_word(pre[s - 1]) or (s < e and pre[s - 1].low in NAME_PARTICLES)
+    while s > 0 and (is_name_word(pre[s - 1]) or (s < e and pre[s - 1].low in NAME_PARTICLES)
                      or surname_like(pre, s - 1, 0)):
         s -= 1
     head = toks[-1]
@@ -124,7 +126,7 @@ def _parse_np(toks: list[Tok]) -> ParsedName | None:
     if s == e:
         if of_i is not None and post:
             # "Secretary of State John Kerry": the name is at the very end, the rest is its role
-            sub = parse_np(post) if any(_is_name_word(t) for t in post) else None
+            sub = parse_np(post) if any(is_name_word(t) for t in post) else None
             if sub is None or sub.type != "person":
                 return sub or ParsedName(full, "unknown", None, None, None)
             lead = span_text(toks[:of_i + 1] + [t for t in post[:1] if t.low == "the"])  # "of the Exchequer"
@@ -142,7 +144,7 @@ def _parse_np(toks: list[Tok]) -> ParsedName | None:
 def _trailing_name(toks: list[Tok]) -> int | None:
     """Index where the phrase's closing run of name words starts, or None."""
     s = len(toks)
-    while s > 0 and (_is_name_word(toks[s - 1]) or (s < len(toks) and toks[s - 1].low in NAME_PARTICLES)
+    while s > 0 and (is_name_word(toks[s - 1]) or (s < len(toks) and toks[s - 1].low in NAME_PARTICLES)
                      or surname_like(toks, s - 1, 0)):
         s -= 1
     return s if s < len(toks) else None

@@ -71,7 +71,7 @@ def _np_class(text: str) -> str | None:
     return None
 
 
-def _commonnp_start(toks: list[Tok], end_k: int, lo: int) -> int | None:
+def commonnp_start(toks: list[Tok], end_k: int, lo: int) -> int | None:
     """A common-noun subject that no word list names: "the probe said", "46 percent said".
 
     Notes:

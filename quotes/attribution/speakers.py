@@ -36,7 +36,7 @@ from ..split import paragraphs
 from ..tokens import Tok, tokenize
 from .names import (
     ParsedName,
-    _is_name_word,
+    is_name_word,
     parse_np,
 )
 from .phrases import (
@@ -137,7 +137,7 @@ class Registry:
     def _register_run(self, run: list[Tok], toks: list[Tok], j: int) -> None:
         if run[-1].text.endswith(("’s", "'s")):
             return  # "Michael Schumacher's record": a possessive modifies, it names no speaker
-        names = [t for t in run if _is_name_word(t)]
+        names = [t for t in run if is_name_word(t)]
         if len(names) < 2 and not any(t.low in HONORIFICS for t in run):
             return
         p = parse_np(run)

@@ -30,7 +30,7 @@ from ..lexicon import (
 )
 from ..tokens import Tok
 from .phrases import (
-    _commonnp_start,
+    commonnp_start,
     make_mention,
     np_start,
     np_word,
@@ -144,7 +144,7 @@ def _described_by(toks: list[Tok], start_k: int, lo: int) -> int | None:
     opens = head == lo or not toks[head - 1].is_word or toks[head - 1].low in DETERMINERS
     if not h.is_word or h.low in PRONOUNS - {"those"} or (h.is_cap and not opens):
         return None  # "Jane Roe, close to him, said" has its own subject
-    first = _commonnp_start(toks, head, lo)
+    first = commonnp_start(toks, head, lo)
     return head if first is None else first
 
 
@@ -179,7 +179,7 @@ def _scan_left(toks: list[Tok], cue_i: int, lo: int) -> tuple[Mention | None, in
         of_np = _of_phrase_np(toks, end_k, lo, role, alias)
         if of_np is not None:
             return of_np
-        start_k = _commonnp_start(toks, end_k, lo)
+        start_k = commonnp_start(toks, end_k, lo)
         if start_k is None:
             return None, cue_i
         np = toks[start_k:end_k + 1]

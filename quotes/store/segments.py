@@ -44,12 +44,12 @@ _POLL = 0.5       # seconds between checks that every worker is still alive
 def _worker(path: str, wid: int, tasks: Any, results: Any) -> None:
     """A worker's loop: ``("add", items)`` extracts and writes, ``("finish", None)`` closes
     the segment and returns it, ``None`` ends the process."""
-    from ..pipeline import _ignore_interrupts, _safe_extract
+    from ..workers import ignore_interrupts, safe_extract
     from . import files
     from .schema import SCHEMA
     from .writer import index_documents, open_writer
 
-    _ignore_interrupts()
+    ignore_interrupts()
     parent = _die_with_parent()
     ix = files.open_index(Path(path), SCHEMA)
     writer: Any = None
@@ -69,7 +69,7 @@ def _worker(path: str, wid: int, tasks: Any, results: Any) -> None:
                     writer = open_writer(ix, _lk=False)
                 counts = []
                 for article, key in items:
-                    quotes = _safe_extract(article)
+                    quotes = safe_extract(article)
                     for doc in index_documents(article, key, quotes):
                         writer.add_document(**doc)
                     counts.append(len(quotes))

@@ -1,88 +1,29 @@
-"""The learned part of attribution: which quote-marked spans no cue took are quotes.
+"""Training the span model (``quotes.learned.span``) on an annotated corpus.
 
-The rules find a quote through its cue ("said", "told", "according to"). Words in quotation
-marks with no cue in reach ("Trump openly admires Putin as a “strong leader”") are reported
-speech more often than not, but titles, nicknames and scare quotes look the same, and a rule
-that took them all cost more wrong speakers than it found quotes. A logistic regression over
-generic features of the span and its sentence (``attribution.marked.features``) scores each;
-spans above the model's threshold become quotes (sieve ``marked_span``).
-
-Training (``quotes train``) reads an annotated corpus in the scorer's format (PolNeAR train for
-the shipped model): every such span the rules leave is an example, labelled 1 when it matches
-an annotated quote *and* its speaker comes out right, so the model learns where the whole
-record would be right, not only the span. The threshold is the most cautious one within 0.001
-of the best attribution F1 on the training data (``best_threshold``). Training is
-deterministic: the same data give the same file.
+Training reads a corpus in the scorer's format (PolNeAR train for the shipped model): every
+quote-marked span the rules leave is an example, labelled 1 when it matches an annotated quote
+*and* its speaker comes out right, so the model learns where the whole record would be right,
+not only the span. The threshold is the most cautious one within 0.001 of the best attribution
+F1 on the training data (``best_threshold``). Training is deterministic: the same data give the
+same file.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 import os
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
+from ..attribution.marked import Recorder
+from ..errors import InputError
+from ..evaluate import load_jsonl, match, speaker_ok
+from ..extract import extract_article
+from ..learned.span import SpanModel
+from ..read import iter_articles
 
 log = logging.getLogger(__name__)
-
-MODEL_FILE = "marked_spans.json"
-FORMAT = 1
-
-
-@dataclass(frozen=True)
-class SpanModel:
-    """A logistic regression over ``marked.features``, and the probability a span needs.
-
-    Attributes:
-        weights: Feature name -> weight (features absent here weigh 0).
-        threshold: Least probability of a span taken as a quote.
-        meta: What it was trained on, and its figures there.
-    """
-
-    weights: dict[str, float]
-    threshold: float
-    meta: dict[str, Any]
-
-    def score(self, features: dict[str, float]) -> float:
-        """The probability that a span with these features is a quote with the right speaker."""
-        z = sum(self.weights.get(k, 0.0) * v for k, v in features.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-    def to_json(self) -> str:
-        return json.dumps({"format": FORMAT, "threshold": self.threshold, "meta": self.meta,
-                           "weights": dict(sorted(self.weights.items()))}, indent=1, sort_keys=False) + "\n"
-
-
-def load_model(path: str | os.PathLike[str] | None = None) -> SpanModel:
-    """The model at ``path``, or the one shipped in the package.
-
-    Raises:
-        InputError: the file is missing or not a model of this format.
-    """
-    try:
-        if path is None:
-            raw = resources.files("quotes.data").joinpath(MODEL_FILE).read_text(encoding="utf-8")
-        else:
-            raw = Path(path).read_text(encoding="utf-8")
-        d = json.loads(raw)
-        if d.get("format") != FORMAT:
-            raise ValueError(f"format {d.get('format')!r}, expected {FORMAT}")
-        return SpanModel({str(k): float(v) for k, v in d["weights"].items()}, float(d["threshold"]), dict(d["meta"]))
-    except (OSError, ValueError, KeyError, TypeError) as e:
-        raise InputError(f"cannot load the span model {path or MODEL_FILE}: {e}",
-                         "Train one with 'quotes train GOLD DOCS -o FILE'.") from e
-
-
-@lru_cache(maxsize=1)
-def default_model() -> SpanModel:
-    """The shipped model, loaded once per process."""
-    return load_model()
 
 
 def fit(examples: list[tuple[dict[str, float], int]], l2: float = 1.0, steps: int = 400,
@@ -147,11 +88,6 @@ def train_model(gold_path: str | os.PathLike[str], docs: str | os.PathLike[str])
         features); a span's label comes from matching the whole article's predictions to the
         gold as the scorer does.
     """
-    from .attribution.marked import Recorder
-    from .evaluate import load_jsonl, match, speaker_ok
-    from .extract import extract_article
-    from .read import iter_articles
-
     gold = load_jsonl(gold_path)
     names = sorted({g["doc"] for g in gold})
     folder = Path(docs)
@@ -187,3 +123,11 @@ def train_model(gold_path: str | os.PathLike[str], docs: str | os.PathLike[str])
             "taken": sum(p >= threshold for p, _ in scored), "train_attribution_f1": round(f1, 4)}
     log.info("span model: %d examples, %d positive, threshold %.2f", len(examples), meta["positives"], threshold)
     return SpanModel(weights, threshold, meta)
+
+
+def report(model: SpanModel) -> str:
+    """A line on a trained span model: its examples, threshold and figure on the training data."""
+    m = model.meta
+    return (f"{m['examples']} spans ({m['positives']} quotes with the right speaker) from {m['articles']} "
+            f"articles; threshold {model.threshold:.2f}, takes {m['taken']}; attribution F1 on the training "
+            f"data {m['train_attribution_f1']:.3f}")
