@@ -11,7 +11,6 @@ same file.
 from __future__ import annotations
 
 import logging
-import math
 import os
 from pathlib import Path
 from typing import Any
@@ -26,31 +25,35 @@ from ..read import iter_articles
 log = logging.getLogger(__name__)
 
 
-def fit(examples: list[tuple[dict[str, float], int]], l2: float = 1.0, steps: int = 400,
-        rate: float = 0.5) -> dict[str, float]:
-    """Logistic regression weights by full-batch gradient descent (deterministic).
+def fit(examples: list[tuple[dict[str, float], int]], c: float = 1.0) -> dict[str, float]:
+    """Logistic regression weights, fitted by scikit-learn (the ``[train]`` extra).
+
+    Args:
+        examples: (features, label) pairs; the feature ``bias`` (1.0 on every example) becomes
+            the intercept.
+        c: The inverse of the L2 penalty's strength (scikit-learn's ``C``).
+
+    Returns:
+        Feature name -> weight, rounded to 6 places, ``bias`` holding the intercept.
 
     Notes:
-        Averaged log loss plus an L2 penalty (``l2`` / n) on every weight but the bias; a
-        fixed number of steps from zero, features in sorted order, so the result depends on
-        the examples alone.
+        ``LogisticRegression`` with L-BFGS, which leaves the intercept unpenalised, to
+        convergence from zero: features in sorted order (``DictVectorizer``), so the result
+        depends on the examples alone.
     """
-    names = sorted({k for f, _ in examples for k in f})
-    index = {k: i for i, k in enumerate(names)}
-    rows = [([(index[k], v) for k, v in sorted(f.items())], y) for f, y in examples]
-    w = [0.0] * len(names)
-    n = max(1, len(rows))
-    for _ in range(steps):
-        grad = [0.0] * len(names)
-        for feats, y in rows:
-            z = sum(w[i] * v for i, v in feats)
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            for i, v in feats:
-                grad[i] += (p - y) * v
-        for i, k in enumerate(names):
-            reg = 0.0 if k == "bias" else l2 * w[i]
-            w[i] -= rate * (grad[i] + reg) / n
-    return {k: round(w[i], 6) for i, k in enumerate(names)}
+    try:
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.linear_model import LogisticRegression
+    except ImportError as e:
+        raise InputError("training needs scikit-learn", "pip install 'quotes[train]'") from e
+    vec = DictVectorizer(sort=True)
+    x = vec.fit_transform([{k: v for k, v in f.items() if k != "bias"} for f, _ in examples])
+    y = [label for _, label in examples]
+    lr = LogisticRegression(C=c, solver="lbfgs", max_iter=5000, tol=1e-8)
+    lr.fit(x, y)
+    weights = {str(k): round(float(w), 6) for k, w in zip(vec.get_feature_names_out(), lr.coef_[0])}
+    weights["bias"] = round(float(lr.intercept_[0]), 6)
+    return dict(sorted(weights.items()))
 
 
 def best_threshold(scored: list[tuple[float, int]], base_right: int, base_pred: int, gold: int,
