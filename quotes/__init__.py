@@ -22,7 +22,7 @@ from .evaluate import evaluate, format_scores, score
 from .export import FORMATS, SPEAKER_FORMATS, write_quotes, write_speakers
 from .extract import extract, extract_article, extract_file
 from .index import IndexReport, QuoteIndex, resolve_index_dir, resolve_location
-from .learned import SpanModel, load_model
+from .learned import EntityModel, SpanModel, load_entity_model, load_model
 from .models import Article, Quote, Speaker
 from .pipeline import extract_many
 from .read import MAX_BYTES, Skipped, count_inputs, iter_articles, read_file, seeds_dir
@@ -30,7 +30,7 @@ from .store.backend import Hits
 from .store.filters import SORTS, SearchFilters
 from .store.repair import CheckReport, RepairReport, check, repair
 from .store.solr_store import init_collection as solr_init
-from .training import TRAINERS, train
+from .training import TRAINERS, train, train_models
 from .training.span import train_model
 from .workers import settle_process
 
@@ -42,6 +42,7 @@ __all__ = [
     "SORTS",
     "SPEAKER_FORMATS",
     "Article",
+    "EntityModel",
     "CheckReport",
     "Hits",
     "IndexCorruptError",
@@ -71,6 +72,7 @@ __all__ = [
     "extract_many",
     "format_scores",
     "iter_articles",
+    "load_entity_model",
     "load_model",
     "read_file",
     "repair",
@@ -81,6 +83,7 @@ __all__ = [
     "settle_process",
     "solr_init",
     "train",
+    "train_models",
     "train_model",
     "write_quotes",
     "write_speakers",

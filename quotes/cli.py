@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -234,23 +233,13 @@ def train(names: tuple[str, ...], shared: str | None, output: str | None) -> Non
     Examples:
       quotes train
       quotes train span -o spans.json
-      quotes eval ../shared/polnear/dev/gold.jsonl ../shared/polnear/dev/docs --model spans.json
+      quotes train all -o models/
     """
     if not names:
         for t in api.TRAINERS:
             click.echo(f"{t.name:<10} {t.summary}\n{'':<10} from {', '.join(t.data)}; ships as quotes/data/{t.file}")
         return
-    todo = [t.name for t in api.TRAINERS] if names == ("all",) else list(dict.fromkeys(names))
-    single = len(todo) == 1 and output is not None and not os.path.isdir(output)
-    for name in todo:
-        model, line = api.train(name, shared)
-        file = next(t.file for t in api.TRAINERS if t.name == name)
-        target = output if single and output else os.path.join(output or ".", file)
-        try:
-            with open(target, "w", encoding="utf-8") as f:
-                f.write(model.to_json())
-        except OSError as e:
-            raise api.OutputError(f"cannot write {target}: {e.strerror or e}") from e
+    for name, line, target in api.train_models(names, shared, output):
         click.echo(f"{name}: {line} → {target}")
 
 

@@ -18,7 +18,9 @@ from typing import Any
 
 from .errors import InputError
 from .extract import extract_article
+from .learned.entities import EntityModel, accuracy, default_entity_model
 from .read import Skipped, iter_articles
+from .silver import silver_names
 
 _STOP = {"the", "of", "a", "an", "for", "and", "in", "on", "at", "to", "us", "u.s."}
 
@@ -173,7 +175,9 @@ def evaluate(gold_path: str | os.PathLike[str], docs: str | os.PathLike[str] | I
 
     Returns:
         ``score``'s figures, plus ``skipped``: the documents that could not be read (each
-        counts as predicting nothing).
+        counts as predicting nothing); and ``entity_types`` where CoreNLP's silver annotations
+        of the documents lie beside the gold (``silver.jsonl.gz``, as PolNeAR ships them): the
+        entity-type model's accuracy on their names, else None.
 
     Notes:
         Only documents the gold names are read, so a folder with other files scores the same.
@@ -188,7 +192,23 @@ def evaluate(gold_path: str | os.PathLike[str], docs: str | os.PathLike[str] | I
     pred = [q.to_dict() for a in iter_articles(paths, skipped) for q in extract_article(a, spans=spans)]
     result = score(gold, pred)
     result["skipped"] = [f"{s.source}: {s.reason}" for s in skipped]
+    silver = Path(gold_path).parent / "silver.jsonl.gz"
+    result["entity_types"] = entity_type_scores(silver, folder) if folder is not None and silver.is_file() else None
     return result
+
+
+def entity_type_scores(silver: str | os.PathLike[str], docs: str | os.PathLike[str],
+                       model: EntityModel | None = None) -> dict[str, Any]:
+    """The entity-type model's accuracy on the silver names of ``silver`` (see ``silver_names``).
+
+    Returns:
+        ``names`` (of the four named types), ``accuracy`` on them, and ``accuracy_with_other``
+        counting capitalised runs that name nothing too.
+    """
+    model = model or default_entity_model()
+    names = list(silver_names(silver, docs))
+    return {"names": sum(n[3] != "other" for n in names), "accuracy": accuracy(model, names),
+            "accuracy_with_other": accuracy(model, names, only_named=False)}
 
 
 def format_scores(s: dict[str, Any]) -> str:
@@ -207,4 +227,8 @@ def format_scores(s: dict[str, Any]) -> str:
                        ("false_positive_by_sieve", "unmatched predictions by sieve")):
         if s[key]:
             lines.append(f"{label}: " + ", ".join(f"{k} {v}" for k, v in sorted(s[key].items(), key=lambda kv: -kv[1])))
+    if s.get("entity_types"):
+        e = s["entity_types"]
+        lines.append(f"entity types (model 'entities') on {e['names']} silver names: accuracy {e['accuracy']:.3f}"
+                     f" ({e['accuracy_with_other']:.3f} with capitalised non-names)")
     return "\n".join(lines)

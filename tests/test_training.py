@@ -22,6 +22,8 @@ def test_quotes_train_without_a_name_lists_every_model_with_its_data_and_file() 
 
 @pytest.mark.parametrize("args, message", [
     (["train", "nosuch"], "no model called 'nosuch'"),
+    # every name is checked before the first model takes its time
+    (["train", "span", "nosuch"], "no model called 'nosuch'"),
     (["train", "span", "--shared", "/nonexistent/shared"], "no shared data folder"),
 ])
 def test_quotes_train_errors_are_clean(args: list[str], message: str) -> None:

@@ -16,11 +16,9 @@ import math
 import os
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from .weights import load_weights
 
 MODEL_FILE = "marked_spans.json"
 FORMAT = 1
@@ -56,18 +54,10 @@ def load_model(path: str | os.PathLike[str] | None = None) -> SpanModel:
     Raises:
         InputError: the file is missing or not a model of this format.
     """
-    try:
-        if path is None:
-            raw = resources.files("quotes.data").joinpath(MODEL_FILE).read_text(encoding="utf-8")
-        else:
-            raw = Path(path).read_text(encoding="utf-8")
-        d = json.loads(raw)
-        if d.get("format") != FORMAT:
-            raise ValueError(f"format {d.get('format')!r}, expected {FORMAT}")
+    def build(d: dict[str, Any]) -> SpanModel:
         return SpanModel({str(k): float(v) for k, v in d["weights"].items()}, float(d["threshold"]), dict(d["meta"]))
-    except (OSError, ValueError, KeyError, TypeError) as e:
-        raise InputError(f"cannot load the span model {path or MODEL_FILE}: {e}",
-                         "Train one with 'quotes train span -o FILE'.") from e
+
+    return load_weights(path, MODEL_FILE, FORMAT, "span", build)
 
 
 @lru_cache(maxsize=1)

@@ -12,14 +12,15 @@ time, so the product never needs them.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from ..errors import InputError
+from ..errors import InputError, OutputError
+from ..learned import entities as entities_inference
 from ..learned import span as span_inference
-from . import span
+from . import entities, span
 
 
 class Trained(Protocol):
@@ -53,10 +54,18 @@ def _train_span(shared: Path) -> Trained:
     return span.train_model(shared / "polnear" / "train" / "gold.jsonl", shared / "polnear" / "train" / "docs")
 
 
+def _train_entities(shared: Path) -> Trained:
+    train, dev = shared / "polnear" / "train", shared / "polnear" / "dev"
+    return entities.train_model(train / "silver.jsonl.gz", train / "docs", (dev / "silver.jsonl.gz", dev / "docs"))
+
+
 #: Every model ``quotes train`` builds, in the order ``quotes train all`` builds them.
 TRAINERS: tuple[Trainer, ...] = (
     Trainer("span", "which quote-marked spans no cue took are quotes (sieve marked_span)",
             ("polnear/train/gold.jsonl", "polnear/train/docs"), span_inference.MODEL_FILE, _train_span, span.report),
+    Trainer("entities", "what kind of thing a name names: person, organization, location, misc or other",
+            ("polnear/train/silver.jsonl.gz", "polnear/train/docs", "polnear/dev/silver.jsonl.gz", "polnear/dev/docs"),
+            entities_inference.MODEL_FILE, _train_entities, entities.report),
 )
 
 
@@ -103,4 +112,37 @@ def train(name: str, shared: str | os.PathLike[str] | None = None) -> tuple[Trai
     return model, t.report(model)
 
 
-__all__ = ["TRAINERS", "Trained", "Trainer", "resolve_shared", "train", "trainer"]
+def train_models(names: Iterable[str], shared: str | os.PathLike[str] | None = None,
+                 output: str | os.PathLike[str] | None = None) -> Iterator[tuple[str, str, Path]]:
+    """Train the models ``names`` (``["all"]``: every one, in ``TRAINERS`` order) and write each.
+
+    Args:
+        names: Model names.
+        shared: The ``shared/`` folder (see ``resolve_shared``).
+        output: For one model, the file to write (or a folder for it); for several, a folder
+            (made if missing). Default: the current folder, each under its shipped file name.
+
+    Yields:
+        (name, report line, the file written), as each model is done.
+
+    Raises:
+        InputError: no such model, or its data are missing.
+        OutputError: a file cannot be written.
+    """
+    todo = [t.name for t in TRAINERS] if list(names) == ["all"] else list(dict.fromkeys(names))
+    for name in todo:
+        trainer(name)  # every name checked before the first model takes its time
+    single = len(todo) == 1 and output is not None and not Path(output).is_dir()
+    if output is not None and not single:
+        Path(output).mkdir(parents=True, exist_ok=True)
+    for name in todo:
+        model, line = train(name, shared)
+        target = Path(output) if single and output is not None else Path(output or ".") / trainer(name).file
+        try:
+            target.write_text(model.to_json(), encoding="utf-8")
+        except OSError as e:
+            raise OutputError(f"cannot write {target}: {e.strerror or e}") from e
+        yield name, line, target
+
+
+__all__ = ["TRAINERS", "Trained", "Trainer", "resolve_shared", "train", "train_models", "trainer"]

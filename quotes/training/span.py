@@ -21,6 +21,7 @@ from ..evaluate import load_jsonl, match, speaker_ok
 from ..extract import extract_article
 from ..learned.span import SpanModel
 from ..read import iter_articles
+from .fitting import logistic_regression
 
 log = logging.getLogger(__name__)
 
@@ -37,22 +38,11 @@ def fit(examples: list[tuple[dict[str, float], int]], c: float = 1.0) -> dict[st
         Feature name -> weight, rounded to 6 places, ``bias`` holding the intercept.
 
     Notes:
-        ``LogisticRegression`` with L-BFGS, which leaves the intercept unpenalised, to
-        convergence from zero: features in sorted order (``DictVectorizer``), so the result
-        depends on the examples alone.
+        ``fitting.logistic_regression``, to convergence (tolerance 1e-8).
     """
-    try:
-        from sklearn.feature_extraction import DictVectorizer
-        from sklearn.linear_model import LogisticRegression
-    except ImportError as e:
-        raise InputError("training needs scikit-learn", "pip install 'quotes[train]'") from e
-    vec = DictVectorizer(sort=True)
-    x = vec.fit_transform([{k: v for k, v in f.items() if k != "bias"} for f, _ in examples])
-    y = [label for _, label in examples]
-    lr = LogisticRegression(C=c, solver="lbfgs", max_iter=5000, tol=1e-8)
-    lr.fit(x, y)
-    weights = {str(k): round(float(w), 6) for k, w in zip(vec.get_feature_names_out(), lr.coef_[0])}
-    weights["bias"] = round(float(lr.intercept_[0]), 6)
+    names, coef, intercept = logistic_regression([f for f, _ in examples], [y for _, y in examples], c, tol=1e-8)
+    weights = {k: round(float(w), 6) for k, w in zip(names, coef[0])}
+    weights["bias"] = round(float(intercept[0]), 6)
     return dict(sorted(weights.items()))
 
 
