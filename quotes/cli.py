@@ -193,10 +193,13 @@ def extract(paths: tuple[str, ...], demo: bool, fmt: str, output: Any, jobs: int
 @click.argument("gold", type=click.Path(dir_okay=False))
 @click.argument("docs", type=click.Path(file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print every figure as JSON.")
-@click.option("--rules-only", is_flag=True, help="Without the learned span model: the rules alone.")
+@click.option("--rules-only", is_flag=True, help="Without any learned part: the rules alone.")
+@click.option("--without", "without", multiple=True, type=click.Choice(["span", "entities"]),
+              help="Leave out one learned part (repeatable).")
 @click.option("--model", "model_path", type=click.Path(dir_okay=False), help="A span model from 'quotes train'.")
 @_verbosity
-def eval_cmd(gold: str, docs: str, as_json: bool, rules_only: bool, model_path: str | None) -> None:
+def eval_cmd(gold: str, docs: str, as_json: bool, rules_only: bool, without: tuple[str, ...],
+             model_path: str | None) -> None:
     """Score extraction and attribution against GOLD.jsonl for the articles in DOCS.
 
     \b
@@ -208,8 +211,9 @@ def eval_cmd(gold: str, docs: str, as_json: bool, rules_only: bool, model_path: 
     api.settle_process()  # this process extracts and exits: see its notes
     if rules_only and model_path:
         raise click.UsageError("--rules-only and --model exclude each other")
-    spans = None if rules_only else api.load_model(model_path) if model_path else "default"
-    s = api.evaluate(gold, docs, spans=spans)
+    off = {"span", "entities"} if rules_only else set(without)
+    spans = None if "span" in off else api.load_model(model_path) if model_path else "default"
+    s = api.evaluate(gold, docs, spans=spans, entities=None if "entities" in off else "default")
     if as_json:
         click.echo(json.dumps(s, indent=1, ensure_ascii=False))
     else:

@@ -164,7 +164,7 @@ def load_jsonl(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
 
 
 def evaluate(gold_path: str | os.PathLike[str], docs: str | os.PathLike[str] | Iterable[str],
-             spans: Any = "default") -> dict[str, Any]:
+             spans: Any = "default", entities: Any = "default") -> dict[str, Any]:
     """Extract quotes from the gold's documents and score them.
 
     Args:
@@ -172,6 +172,8 @@ def evaluate(gold_path: str | os.PathLike[str], docs: str | os.PathLike[str] | I
         docs: The folder of article files the gold's ``doc`` names refer to.
         spans: What takes quote-marked spans no cue took (see ``extract``): the shipped
             model, a ``SpanModel``, or None for the rules alone.
+        entities: What types names for the speaker registry (see ``extract``): the shipped
+            model, an ``EntityModel``, or None for the rules alone.
 
     Returns:
         ``score``'s figures, plus ``skipped``: the documents that could not be read (each
@@ -189,7 +191,7 @@ def evaluate(gold_path: str | os.PathLike[str], docs: str | os.PathLike[str] | I
         raise InputError(f"{folder}: not a folder of articles")
     paths = [str(folder / n) for n in sorted(names)] if folder is not None else list(docs)  # type: ignore[arg-type]
     skipped: list[Skipped] = []
-    pred = [q.to_dict() for a in iter_articles(paths, skipped) for q in extract_article(a, spans=spans)]
+    pred = [q.to_dict() for a in iter_articles(paths, skipped) for q in extract_article(a, spans=spans, entities=entities)]
     result = score(gold, pred)
     result["skipped"] = [f"{s.source}: {s.reason}" for s in skipped]
     silver = Path(gold_path).parent / "silver.jsonl.gz"

@@ -8,16 +8,18 @@ from typing import Literal
 
 from .attribution import Candidate, attribute_frames
 from .attribution.marked import SpanScorer
+from .attribution.entity_types import EntityTyper
 from .attribution.speakers import Entity, Registry
 from .detect import frames, narrative
-from .learned import default_model
+from .learned import default_entity_model, default_model
 from .models import Article, Quote
 
 log = logging.getLogger(__name__)
 
 
 def extract(text: str, doc: str = "doc", article: Article | None = None,
-            spans: SpanScorer | Literal["default"] | None = "default") -> list[Quote]:
+            spans: SpanScorer | Literal["default"] | None = "default",
+            entities: EntityTyper | Literal["default"] | None = "default") -> list[Quote]:
     """Find every quote in an article's text and attribute it.
 
     Args:
@@ -28,6 +30,9 @@ def extract(text: str, doc: str = "doc", article: Article | None = None,
         spans: What decides which quote-marked spans no cue took are quotes: the shipped
             model (``"default"``, see ``learned``), another ``learned.SpanModel``, or None
             for the rules alone.
+        entities: What tells a person's name from another's (a body, a place, a work): the
+            shipped entity-type model (``"default"``, see ``learned.entities``), another
+            ``EntityModel``, or None for the rules alone.
 
     Returns:
         Quotes in text order; for each, ``text[q.start:q.end] == q.text``.
@@ -43,7 +48,7 @@ def extract(text: str, doc: str = "doc", article: Article | None = None,
     cands = attribute_frames(text, fr, narratives, scorer)
     if not cands:
         return []  # the article's names only ever serve its quotes' speakers
-    reg = Registry()
+    reg = Registry(default_entity_model() if entities == "default" else entities)
     reg.scan(text, fr, narratives)
     # every mention first, then the records: a role the article gives late in the text
     # ("…,” said the six-time world champion) belongs on the speaker's earlier quotes too
@@ -51,9 +56,10 @@ def extract(text: str, doc: str = "doc", article: Article | None = None,
     return [_record(text, doc, c, ent, article) for c, ent in zip(cands, ents)]
 
 
-def extract_article(article: Article, spans: SpanScorer | Literal["default"] | None = "default") -> list[Quote]:
+def extract_article(article: Article, spans: SpanScorer | Literal["default"] | None = "default",
+                    entities: EntityTyper | Literal["default"] | None = "default") -> list[Quote]:
     """``extract`` over an ``Article``, with its id as ``doc`` and its metadata on each quote."""
-    return extract(article.text, doc=article.id, article=article, spans=spans)
+    return extract(article.text, doc=article.id, article=article, spans=spans, entities=entities)
 
 
 def extract_file(path: str | Path) -> list[Quote]:

@@ -87,3 +87,16 @@ def test_quotes_train_reproduces_the_shipped_entity_model_byte_for_byte(tmp_path
     r = CliRunner().invoke(cli, ["train", "entities", "--shared", str(shared), "-o", str(out)])
     assert r.exit_code == 0, r.output
     assert "held-out accuracy 0.9" in r.output and out.read_bytes() == SHIPPED.read_bytes()
+
+
+@pytest.mark.parametrize("args", [["--without", "entities"], ["--without", "span", "--without", "entities"], ["--rules-only"], []])
+def test_eval_runs_with_each_learned_part_left_out(args: list[str]) -> None:
+    gold, docs = need_shared("gold", "seeds.jsonl"), need_shared("seeds")
+    r = CliRunner().invoke(cli, ["eval", str(gold), str(docs), "--json", *args])
+    assert r.exit_code == 0, r.output
+    assert '"attribution"' in r.output
+
+
+def test_eval_refuses_an_unknown_part() -> None:
+    r = CliRunner().invoke(cli, ["eval", "g.jsonl", "docs", "--without", "nosuch"])
+    assert r.exit_code == 2 and "nosuch" in r.output

@@ -15,7 +15,7 @@ from .conftest import need_shared
 
 # Floors: raise them when accuracy improves; never lower them to make a change pass.
 SEED_FLOORS = {"extraction": 1.0, "attribution": 1.0, "role": 1.0}
-POLNEAR_DEV_FLOORS = {"extraction": 0.888, "attribution": 0.838}      # now 0.892 / 0.842 (rules alone 0.887 / 0.837)
+POLNEAR_DEV_FLOORS = {"extraction": 0.888, "attribution": 0.838}      # now 0.893 / 0.841 (rules alone 0.887 / 0.837)
 STYLE_DEV_FLOORS = {"extraction": 0.94, "attribution": 0.88, "role": 0.93}  # now 0.952 / 0.896, role 0.948
 # PolNeAR dev hard-wrapped at 70 columns (spaces turned into newlines: the offsets hold)
 WRAPPED_DEV_FLOORS = {"extraction": 0.88, "attribution": 0.82}        # now 0.889 / 0.827

@@ -156,3 +156,17 @@ def test_a_wire_dateline_is_no_part_of_a_quote_or_speaker(text: str) -> None:
     for q in found:
         assert "Reuters" not in q.text and "AP)" not in q.text and "AFP" not in q.text
         assert "LONDON" not in (q.mention or "") and "Washington" not in q.text and "Beirut" not in q.text
+
+
+@pytest.mark.parametrize("text, rules_alone, with_model", [
+    # a place's two capitals read as a person's name; the entity-type model knows better
+    ("Officials met Mayor Jane Roe at Grand Central on Monday. “We are ready,” she said.", "Grand Central", "Jane Roe"),
+    ("Experts compared the storm to Hurricane Katrina. Officials met at Grand Central. “We are ready,” he said.",
+     "Grand Central", None),
+    # a person stays a person
+    ("The deal was signed by Brad Cooper in Baghdad. “It is done,” he said.", "Brad Cooper", "Brad Cooper"),
+])
+def test_he_and_she_never_go_to_a_name_the_entity_model_types_as_no_person(text: str, rules_alone: str | None,
+                                                                          with_model: str | None) -> None:
+    assert [q.speaker for q in extract(text, entities=None)] == [rules_alone]
+    assert [q.speaker for q in extract(text)] == [with_model]

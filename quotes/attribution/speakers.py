@@ -47,6 +47,7 @@ from .phrases import (
     span_text,
     title_of_the,
 )
+from .entity_types import EntityTyper, may_be_person
 from .records import Mention
 
 _ACRONYM_DEF = re.compile(r"((?:[A-Z][\w’'.\-&]*\s+(?:of\s+|for\s+|and\s+|the\s+)*){1,8})\(([A-Z][A-Z&.\-]{1,9})\)")
@@ -89,7 +90,9 @@ class Registry:
         recent fitting speaker.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, types: EntityTyper | None = None) -> None:
+        self.types = types
+        self._text = ""
         self.entities: list[Entity] = []
         self.mentions: list[tuple[int, Entity]] = []  # (offset, entity), in text order
         self.acronyms: dict[str, str] = {}
@@ -106,6 +109,7 @@ class Registry:
             frames: Its frames.
             narratives: ``detect.narrative`` of each frame, when the caller has them already.
         """
+        self._text = text
         lines = [narratives[fi] if narratives is not None else narrative(text, f) for fi, f in enumerate(frames)]
         # headings last: a role the body gives comes first
         lines += [(text[p.start:p.end], tokenize(text, p.start, p.end)) for p in _headings(text, frames)]
@@ -143,6 +147,8 @@ class Registry:
         p = parse_np(run)
         if p is None or p.type != "person" or len(p.name.split()) < 2:
             return
+        if self.types is not None and not may_be_person(self.types, self._text, run, p.name):
+            return  # "the Bronx Zoo", "Science Advances": capitals that name a body or a work
         ent = self._person(p.name)
         if p.title and not ent.title:
             ent.title = p.title
