@@ -125,6 +125,7 @@ def score(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> dict[str, A
         "recall_by_kind": by_kind,
         "role_accuracy": (sum(role_ok(p, g) for g, p in with_role) / len(with_role)) if with_role else None,
         **_by_type(pairs),
+        "speaker_accuracy_by_mention": _by_mention(pairs),
         "wrong_speaker_by_sieve": dict(Counter(p.get("sieve") for g, p in pairs if not speaker_ok(p, g))),
         "false_positive_by_sieve": dict(Counter(p.get("sieve") for p in pred if id(p) not in matched_pred)),
         "misses": [g.get("id", (g["doc"], g["start"])) for g in gold
@@ -146,6 +147,34 @@ def _by_type(pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, An
         "speaker_accuracy_by_type": {t: sum(v) / len(v) for t, v in sorted(by_type.items())},
         "type_accuracy": (sum(p.get("speaker_type") == g["speaker_type"] for g, p in right) / len(right)) if right else None,
     }
+
+
+_GOLD_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"}
+def mention_kind(mention: str | None) -> str:
+    """What kind of mention a gold speaker is given by: ``pronoun`` ("he", "It"),
+    ``description`` ("the company", "a spokesman for the firm", "officials"), ``name`` ("Brad
+    Cooper", "The New York Post") or ``none`` (no mention: a continuation quote)."""
+    words = (mention or "").replace("’", "'").split()
+    if not words:
+        return "none"
+    if len(words) == 1 and words[0].lower().strip(",.") in _GOLD_PRONOUNS:
+        return "pronoun"
+    # the head decides: "A Bloomberg poll" describes, "the Roper Center for Public Opinion
+    # Research" and "longtime pollster Pat Caddell" name
+    return "name" if words[-1][:1].isupper() else "description"
+
+
+def _by_mention(pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, dict[str, float]]:
+    """Speaker accuracy of matched quotes by the kind of the gold's mention (``mention_kind``
+    of its ``mention``, else the text of its first source span, else its first alias)."""
+    by: dict[str, list[bool]] = {}
+    for g, p in pairs:
+        if "mention" in g:
+            m = g["mention"]
+        else:
+            m = (g.get("speaker_aliases") or [None])[0] if g.get("source_spans") else None
+        by.setdefault(mention_kind(m), []).append(speaker_ok(p, g))
+    return {k: {"quotes": len(v), "accuracy": sum(v) / len(v)} for k, v in sorted(by.items())}
 
 
 def load_jsonl(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
@@ -229,6 +258,9 @@ def format_scores(s: dict[str, Any]) -> str:
                        ("false_positive_by_sieve", "unmatched predictions by sieve")):
         if s[key]:
             lines.append(f"{label}: " + ", ".join(f"{k} {v}" for k, v in sorted(s[key].items(), key=lambda kv: -kv[1])))
+    if s.get("speaker_accuracy_by_mention"):
+        lines.append("speaker accuracy by gold mention " + "  ".join(
+            f"{k} {v['accuracy']:.3f} ({v['quotes']})" for k, v in s["speaker_accuracy_by_mention"].items()))
     if s.get("entity_types"):
         e = s["entity_types"]
         lines.append(f"entity types (model 'entities') on {e['names']} silver names: accuracy {e['accuracy']:.3f}"
